@@ -1,0 +1,17 @@
+package com.tobacco.retailcrm;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** 卷烟零售客户管理与服务系统 — the retail customer management and service system. */
+@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class RetailCrmApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RetailCrmApplication.class, args);
+    }
+}

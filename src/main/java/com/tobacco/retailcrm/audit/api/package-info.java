@@ -1,0 +1,3 @@
+/** What other modules may use of the audit module. */
+@org.springframework.modulith.NamedInterface("api")
+package com.tobacco.retailcrm.audit.api;

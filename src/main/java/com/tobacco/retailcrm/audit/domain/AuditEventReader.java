@@ -1,0 +1,73 @@
+package com.tobacco.retailcrm.audit.domain;
+
+import com.tobacco.retailcrm.shared.api.PageQuery;
+import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the audit log with filters and paging, newest first by default. */
+@Component
+public class AuditEventReader {
+
+    public static final Set<String> SORTABLE = Set.of("occurredAt", "actor", "action");
+
+    private final JdbcTemplate jdbc;
+    private final CrmProperties properties;
+
+    AuditEventReader(JdbcTemplate jdbc, CrmProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<AuditEventView> find(AuditEventQuery q, PageQuery page) {
+        var where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (q.from() != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(Timestamp.from(q.from().toInstant()));
+        }
+        if (q.to() != null) {
+            where.append(" and occurred_at < ?");
+            args.add(Timestamp.from(q.to().toInstant()));
+        }
+        if (q.actor() != null && !q.actor().isBlank()) {
+            where.append(" and actor = ?");
+            args.add(q.actor().trim());
+        }
+        if (q.action() != null && !q.action().isBlank()) {
+            where.append(" and action = ?");
+            args.add(q.action().trim());
+        }
+        if (q.customerCode() != null && !q.customerCode().isBlank()) {
+            where.append(" and customer_code = ?");
+            args.add(q.customerCode().trim());
+        }
+        Long total = jdbc.queryForObject("select count(*) from audit_event" + where, Long.class, args.toArray());
+        String column = switch (String.valueOf(page.sortField())) {
+            case "actor" -> "actor";
+            case "action" -> "action";
+            default -> "occurred_at";
+        };
+        String order = " order by " + column + (page.ascending() ? " asc" : " desc") + ", id desc limit ? offset ?";
+        args.add(page.size());
+        args.add(page.offset());
+        List<AuditEventView> items = jdbc.query("select * from audit_event" + where + order, this::map, args.toArray());
+        return new PageResponse<>(items, total == null ? 0 : total, page.page(), page.size());
+    }
+
+    private AuditEventView map(ResultSet rs, int row) throws SQLException {
+        return new AuditEventView(rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant().atZone(properties.zone()).toOffsetDateTime(),
+                rs.getString("actor"), rs.getString("source_ip"), rs.getString("action"), rs.getString("target_type"),
+                rs.getString("target_id"), rs.getString("customer_code"), rs.getString("outcome"), rs.getString("detail"));
+    }
+}

@@ -1,0 +1,3 @@
+/** What other modules may use of the org module. */
+@org.springframework.modulith.NamedInterface("api")
+package com.tobacco.retailcrm.org.api;

@@ -1,0 +1,23 @@
+package com.tobacco.retailcrm.security.api;
+
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.Set;
+
+/** The signed-in user as every module sees them: who, where in the organisation, with which roles. */
+public record CurrentUser(long id, String username, String displayName, long orgUnitId, Set<Role> roles,
+                          boolean passwordChangeRequired) implements Principal, Serializable {
+
+    @Override
+    public String getName() {
+        return username;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public CurrentUser withPasswordChanged() {
+        return new CurrentUser(id, username, displayName, orgUnitId, roles, false);
+    }
+}

@@ -1,0 +1,30 @@
+package com.tobacco.retailcrm.security.api;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** 角色 — the twelve roles of DOMAIN.md §1. A user may hold several business roles, or exactly one admin role. */
+public enum Role {
+    CUSTOMER_MANAGER,
+    MARKET_MANAGER,
+    COUNTY_HEAD,
+    MARKET_DEPT,
+    DISTRIBUTION_DEPT,
+    SALES_DEPT,
+    MONOPOLY_OFFICER,
+    SERVICE_AGENT,
+    LEADER,
+    SYSTEM_ADMIN,
+    SECURITY_ADMIN,
+    AUDIT_ADMIN;
+
+    public static final Set<Role> ADMINS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
+
+    public boolean isAdmin() {
+        return ADMINS.contains(this);
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,22 @@
+package com.tobacco.retailcrm.security.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to users for other modules. */
+public interface UserDirectory {
+
+    Optional<UserRef> find(String username);
+
+    /** Enabled users holding the role whose org unit lies in the given unit's subtree. */
+    List<UserRef> withRoleUnder(Role role, long orgUnitId);
+
+    /** The users who report to this one, directly or through others. */
+    List<UserRef> reportsOf(String username);
+
+    /** The backup (AB岗) acting for the user on that day, if any. */
+    Optional<UserRef> backupOn(String username, LocalDate day);
+
+    DataScope scopeOf(CurrentUser user);
+}

@@ -1,0 +1,3 @@
+/** What other modules may use of the security module. */
+@org.springframework.modulith.NamedInterface("api")
+package com.tobacco.retailcrm.security.api;

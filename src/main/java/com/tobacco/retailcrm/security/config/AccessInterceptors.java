@@ -1,0 +1,87 @@
+package com.tobacco.retailcrm.security.config;
+
+import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.shared.web.ProblemResponses;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Two gates in front of every controller: a handler that does not declare who may call it is refused (deny by
+ * default, so a forgotten annotation fails closed), and a user who must change their password may do only that.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessInterceptors implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessInterceptors.class);
+    private static final Set<String> ALLOWED_BEFORE_PASSWORD_CHANGE = Set.of(
+            "/api/v1/auth/password", "/api/v1/auth/logout", "/password", "/logout", "/login", "/error");
+
+    private final ProblemResponses problems;
+
+    AccessInterceptors(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new DeclaredAccess());
+        registry.addInterceptor(new PasswordChangeGate());
+    }
+
+    static boolean declaresAccess(HandlerMethod method) {
+        return AnnotatedElementUtils.hasAnnotation(method.getMethod(), PreAuthorize.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getMethod(), PermitAll.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), PreAuthorize.class);
+    }
+
+    private final class DeclaredAccess implements HandlerInterceptor {
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+            if (handler instanceof HandlerMethod method && !declaresAccess(method) && !isFrameworkHandler(method)) {
+                log.error("Refused {} {}: handler {} declares no access rule", request.getMethod(),
+                        request.getRequestURI(), method.getShortLogMessage());
+                problems.write(request, response, HttpStatus.FORBIDDEN, "error.forbidden");
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /** Spring's own handlers (error page, OpenAPI documents) are guarded by the filter chains' rules. */
+    static boolean isFrameworkHandler(HandlerMethod method) {
+        String pkg = method.getBeanType().getPackageName();
+        return !pkg.startsWith("com.tobacco.retailcrm");
+    }
+
+    private final class PasswordChangeGate implements HandlerInterceptor {
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+            var user = CurrentUsers.current();
+            if (user.isEmpty() || !user.get().passwordChangeRequired()) {
+                return true;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (ALLOWED_BEFORE_PASSWORD_CHANGE.contains(path) || !(handler instanceof HandlerMethod)) {
+                return true;
+            }
+            if (path.startsWith("/api/")) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "error.password.changeRequired");
+            } else {
+                response.sendRedirect(request.getContextPath() + "/password");
+            }
+            return false;
+        }
+    }
+}

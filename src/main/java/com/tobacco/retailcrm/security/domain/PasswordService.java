@@ -1,0 +1,89 @@
+package com.tobacco.retailcrm.security.domain;
+
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
+import com.tobacco.retailcrm.shared.api.FieldProblem;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.NotFoundException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changing and setting passwords under the policy: strength, not one of the last N, history kept. */
+@Service
+public class PasswordService {
+
+    private final UserAccountRepository users;
+    private final SecurityPolicyRepository policies;
+    private final PasswordEncoder encoder;
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PasswordService(UserAccountRepository users, SecurityPolicyRepository policies, PasswordEncoder encoder,
+                    JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.policies = policies;
+        this.encoder = encoder;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The user changes their own password, proving they know the current one. */
+    @Transactional
+    public void change(long userId, String oldPassword, String newPassword) {
+        UserAccount user = users.findById(userId).orElseThrow(() -> new NotFoundException("error.user.notFound", userId));
+        if (oldPassword == null || !encoder.matches(oldPassword, user.getPasswordHash())) {
+            throw new InvalidInputException("oldPassword", "{error.password.oldWrong}");
+        }
+        checkNewPassword(user, newPassword, "newPassword");
+        String hash = encoder.encode(newPassword);
+        user.changePassword(hash, clock.instant());
+        remember(user, hash);
+        audit.record(AuditEntry.of("PASSWORD_CHANGED", "USER", user.getUsername()));
+    }
+
+    /** Checks a password against the policy and the user's recent passwords; every problem at once. */
+    void checkNewPassword(UserAccount user, String newPassword, String field) {
+        SecurityPolicy policy = policies.current();
+        List<FieldProblem> problems = new java.util.ArrayList<>(policy.weaknesses(newPassword).stream()
+                .map(k -> new FieldProblem(field, "{" + k + "}")).toList());
+        if (newPassword != null && user != null && usedRecently(user, newPassword, policy.passwordHistoryCount())) {
+            problems.add(new FieldProblem(field, "{error.password.reused}"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    void checkStrength(String password, String field) {
+        checkNewPassword(null, password, field);
+    }
+
+    String encode(String password) {
+        return encoder.encode(password);
+    }
+
+    private boolean usedRecently(UserAccount user, String candidate, int count) {
+        if (encoder.matches(candidate, user.getPasswordHash())) {
+            return true;
+        }
+        if (count <= 0) {
+            return false;
+        }
+        List<String> recent = jdbc.queryForList(
+                "select password_hash from password_history where user_id = ? order by created_at desc, id desc limit ?",
+                String.class, user.getId(), count);
+        return recent.stream().anyMatch(h -> encoder.matches(candidate, h));
+    }
+
+    void remember(UserAccount user, String hash) {
+        jdbc.update("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)",
+                user.getId(), hash, Timestamp.from(clock.instant()));
+    }
+}

@@ -1,0 +1,131 @@
+package com.tobacco.retailcrm.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tobacco.retailcrm.RetailCrmApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on the embedded PostgreSQL (or on the
+ * server named by {@code crm.test.db.url} with {@code -Pexternal-pg}), driven over real HTTP. Every test class
+ * shares one application context; tests make their own uniquely named data so they do not depend on each other.
+ */
+@SpringBootTest(classes = RetailCrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
+public abstract class ApiTest {
+
+    public static final String BOOTSTRAP_PASSWORD = "Bootstrap#2026";
+    public static final String ADMIN_PASSWORD = "Admin#Pass2026x";
+    public static final String USER_PASSWORD = "User#Pass2026x";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        String url = System.getProperty("crm.test.db.url", "");
+        if (!url.isBlank()) {
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> System.getProperty("crm.test.db.user", "postgres"));
+            registry.add("spring.datasource.password", () -> System.getProperty("crm.test.db.password", ""));
+        } else {
+            Path dir = Files.createTempDirectory("crm-test-");
+            registry.add("crm.data-dir", dir::toString);
+        }
+        registry.add("crm.bootstrap-password", () -> BOOTSTRAP_PASSWORD);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+
+    /** Failed sign-ins of one test must not lock out the next (they all come from 127.0.0.1). */
+    @AfterEach
+    void forgetFailedLogins() {
+        jdbc.update("delete from login_attempt where not succeeded");
+    }
+
+    /** A token for a bootstrap admin, changing the bootstrap password on first use. */
+    protected String adminToken(String username) {
+        return TOKENS.compute(username, (k, cached) -> cached != null && valid(cached) ? cached : freshAdminToken(username));
+    }
+
+    private boolean valid(String token) {
+        return http.get("/api/v1/auth/me", token).status() == 200;
+    }
+
+    private String freshAdminToken(String username) {
+        var r = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", ADMIN_PASSWORD));
+        if (r.status() == 200) {
+            return r.json().get("token").asString();
+        }
+        jdbc.update("delete from login_attempt where username = ?", username);
+        r = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", BOOTSTRAP_PASSWORD));
+        assertThat(r.status()).as("bootstrap login of %s: %s", username, r).isEqualTo(200);
+        String token = r.json().get("token").asString();
+        var change = http.post("/api/v1/auth/password", token,
+                Http.body("oldPassword", BOOTSTRAP_PASSWORD, "newPassword", ADMIN_PASSWORD));
+        assertThat(change.status()).as("password change of %s: %s", username, change).isEqualTo(204);
+        return token;
+    }
+
+    /** A unique suffix for names in this test run (the external database keeps data between runs). */
+    protected static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /** Creates an org unit under a parent and returns its code. */
+    protected String orgUnit(String type, String parentCode, String name) {
+        String code = type.substring(0, 2) + unique();
+        var r = http.post("/api/v1/org-units", adminToken("sysadmin"),
+                Http.body("code", code, "name", name, "type", type, "parentCode", parentCode));
+        assertThat(r.status()).as("create org unit: %s", r).isEqualTo(201);
+        return code;
+    }
+
+    /** Creates a user with roles, changes their initial password, and returns a token for them. */
+    protected String userWithRoles(String username, String orgUnitCode, String supervisor, List<String> roles) {
+        var created = http.post("/api/v1/users", adminToken("sysadmin"), Http.body("username", username,
+                "displayName", "测试" + username, "orgUnitCode", orgUnitCode, "supervisor", supervisor,
+                "initialPassword", "Init#Pass2026"));
+        assertThat(created.status()).as("create user: %s", created).isEqualTo(201);
+        var assigned = http.put("/api/v1/users/" + username + "/roles", adminToken("secadmin"), Http.body("roles", roles));
+        assertThat(assigned.status()).as("assign roles: %s", assigned).isEqualTo(200);
+        var login = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", "Init#Pass2026"));
+        assertThat(login.status()).as("login: %s", login).isEqualTo(200);
+        String token = login.json().get("token").asString();
+        var change = http.post("/api/v1/auth/password", token,
+                Http.body("oldPassword", "Init#Pass2026", "newPassword", USER_PASSWORD));
+        assertThat(change.status()).as("change password: %s", change).isEqualTo(204);
+        return token;
+    }
+
+    protected String rootOrgCode() {
+        return jdbc.queryForObject("select code from org_unit where parent_id is null", String.class);
+    }
+}
