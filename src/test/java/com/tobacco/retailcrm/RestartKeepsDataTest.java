@@ -1,0 +1,111 @@
+package com.tobacco.retailcrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tobacco.retailcrm.support.Http;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The embedded database keeps its data across a restart and Flyway accepts the existing schema (issue 3,
+ * point 10). Starts its own application twice on one data directory, apart from the shared test context; only
+ * on the embedded database (the external-server profile has no data directory of its own).
+ */
+@EnabledIf("onEmbeddedDatabase")
+class RestartKeepsDataTest {
+
+    private static final String BOOTSTRAP = "Restart#Boot2026";
+    private static final String CHANGED = "Restart#Changed26";
+
+    static boolean onEmbeddedDatabase() {
+        return System.getProperty("crm.test.db.url", "").isBlank();
+    }
+
+    /** Leaves test-only configuration (the movable test clock) out of this plain application. */
+    static final class TestComponentsExcluded extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            return reader.getAnnotationMetadata().hasMetaAnnotation(TestComponent.class.getName())
+                    || reader.getAnnotationMetadata().hasAnnotation(TestComponent.class.getName());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TestComponentsExcluded;
+        }
+
+        @Override
+        public int hashCode() {
+            return TestComponentsExcluded.class.hashCode();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(RetailCrmApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testComponentsExcluded",
+                        new TestComponentsExcluded()))
+                // Arguments, not default properties: application.yml would override defaults.
+                .run("--server.port=0", "--crm.data-dir=" + dataDir, "--crm.bootstrap-password=" + BOOTSTRAP,
+                        "--spring.datasource.url=");
+    }
+
+    private static Http http(ConfigurableApplicationContext app) {
+        return new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+
+    private static String login(Http http, String password) {
+        var r = http.post("/api/v1/auth/token", null, Http.body("username", "sysadmin", "password", password));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().get("token").asString();
+    }
+
+    @Test
+    void dataSurvivesARestartOnTheSameDataDirectory() throws Exception {
+        Path dataDir = Files.createTempDirectory("crm-restart-");
+        try {
+            restartTwice(dataDir);
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    private void restartTwice(Path dataDir) {
+        String code = "RS" + System.nanoTime() % 1_000_000;
+        int migrations;
+        try (var app = start(dataDir)) {
+            Http http = http(app);
+            String token = login(http, BOOTSTRAP);
+            assertThat(http.post("/api/v1/auth/password", token, Http.body("oldPassword", BOOTSTRAP,
+                    "newPassword", CHANGED)).status()).isEqualTo(204);
+            assertThat(http.post("/api/v1/org-units", token, Http.body("code", code, "name", "重启县", "type", "COUNTY",
+                    "parentCode", "HQ")).status()).isEqualTo(201);
+            migrations = app.getBean(JdbcTemplate.class).queryForObject(
+                    "select count(*) from flyway_schema_history where success", Integer.class);
+        }
+
+        try (var app = start(dataDir)) {
+            Http http = http(app);
+            String token = login(http, CHANGED);
+            var units = http.get("/api/v1/org-units", token).json().get("items");
+            assertThat(units.valueStream().map(u -> u.get("code").asString())).contains(code, "HQ");
+            var jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select count(*) from app_user where username = 'sysadmin'", Integer.class))
+                    .as("the administrators are not created twice").isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
+                    .isZero();
+            assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+                    .isEqualTo(migrations);
+        }
+    }
+}
