@@ -72,7 +72,8 @@ public class SecurityPolicy {
                 lower = true;
             } else if (Character.isDigit(c)) {
                 digit = true;
-            } else if (!Character.isWhitespace(c)) {
+            } else if (!Character.isLetter(c) && !Character.isWhitespace(c)) {
+                // A letter without case (汉字) is none of the four classes, so it is not counted as a symbol.
                 symbol = true;
             }
         }
