@@ -18,7 +18,7 @@ class ProblemDetailsApiTest extends FoundationApiTest {
     private static final String LONG = "长".repeat(101);
 
     /** Who calls: the admin whose endpoint it is, or nobody for sign-in. */
-    enum Caller { SYS, SEC, NONE }
+    enum Caller { SYS, SEC, AUDIT, NONE }
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
@@ -50,6 +50,8 @@ class ProblemDetailsApiTest extends FoundationApiTest {
                 bad("null roles", "PUT", "/api/v1/users/secadmin/roles", Caller.SEC, "{\"roles\":null}", "roles"),
                 bad("text for a boolean", "PATCH", "/api/v1/users/sysadmin", Caller.SYS, "{\"enabled\":\"maybe\",\"version\":0}", "enabled"),
                 bad("text for a number", "PATCH", "/api/v1/users/sysadmin", Caller.SYS, "{\"version\":\"abc\"}", "version"),
+                bad("blank display name", "PATCH", "/api/v1/users/sysadmin", Caller.SYS, "{\"displayName\":\"   \",\"version\":0}", "displayName"),
+                bad("blank unit name", "PATCH", "/api/v1/org-units/{root}", Caller.SYS, "{\"name\":\" \",\"version\":0}", "name"),
                 bad("missing version", "PATCH", "/api/v1/users/sysadmin", Caller.SYS, "{\"displayName\":\"x\"}", "version"),
                 bad("over-long password", "POST", "/api/v1/auth/token", Caller.NONE,
                         "{\"username\":\"x\",\"password\":\"" + "p".repeat(129) + "\"}", "password"),
@@ -61,6 +63,9 @@ class ProblemDetailsApiTest extends FoundationApiTest {
                 bad("bad sort direction", "GET", "/api/v1/users?sort=username,up", Caller.SYS, null, "sort"),
                 bad("text for a page number", "GET", "/api/v1/users?page=first", Caller.SYS, null, "page"),
                 bad("unknown role filter", "GET", "/api/v1/users?role=KING", Caller.SYS, null, "role"),
+                bad("NUL in a search", "GET", "/api/v1/users?q=a%00b", Caller.SYS, null, "q"),
+                bad("NUL in a filter", "GET", "/api/v1/audit-events?actor=a%00b", Caller.AUDIT, null, "actor"),
+                bad("over-long search", "GET", "/api/v1/users?q=" + "x".repeat(101), Caller.SYS, null, "q"),
                 bad("text for a boolean filter", "GET", "/api/v1/users?enabled=maybe", Caller.SYS, null, "enabled"));
     }
 
@@ -83,12 +88,13 @@ class ProblemDetailsApiTest extends FoundationApiTest {
         return switch (caller) {
             case SYS -> adminToken("sysadmin");
             case SEC -> adminToken("secadmin");
+            case AUDIT -> adminToken("auditadmin");
             case NONE -> null;
         };
     }
 
     private Http.Response send(String method, String path, String token, String body, String language) {
-        String real = path.replace("\"HQ\"", "\"" + rootOrgCode() + "\"");
+        String real = path.replace("{root}", rootOrgCode());
         Map<String, String> headers = language == null ? Map.of() : Map.of("Accept-Language", language);
         if (method.equals("GET")) {
             return http.get(real, token, headers);
@@ -143,6 +149,14 @@ class ProblemDetailsApiTest extends FoundationApiTest {
             assertThat(r.status()).as("%s", r).isEqualTo(404);
             assertThat(r.contentType()).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void aNulInAPathIsNeverA500() {
+        var r = http.get("/api/v1/users/a%00b", adminToken("sysadmin"));
+        assertThat(r.status()).as("%s", r).isIn(400, 404);
+        var unit = http.patch("/api/v1/org-units/a%00b", adminToken("sysadmin"), Http.body("name", "x", "version", 0));
+        assertThat(unit.status()).as("%s", unit).isIn(400, 404);
     }
 
     @Test

@@ -107,7 +107,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return validation(List.of(new FieldProblem(e.getName(), messages.text("error.param.type"))));
+        String key = e.getMostSpecificCause() instanceof NulRefusingBinder.NulCharacterException
+                ? "error.json.nul" : "error.param.type";
+        return validation(List.of(new FieldProblem(e.getName(), messages.text(key))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
