@@ -73,4 +73,30 @@ class MfaApiTest extends FoundationApiTest {
             }
         }
     }
+
+    @Test
+    void whenThePolicyRequiresItAnAdministratorMustTurnOnMfaFirst() {
+        String admin = "mfaadm" + unique();
+        String adminToken = userWithRoles(admin, rootOrgCode(), null, List.of("SYSTEM_ADMIN"));
+        String business = userInNewCounty("mfabiz", "MARKET_DEPT");
+        String sec = adminToken("secadmin");
+        var policy = http.get("/api/v1/security-policy", sec).json();
+        String required = policy.toString().replace("\"mfaRequiredForAdmins\":false", "\"mfaRequiredForAdmins\":true");
+        try {
+            assertThat(http.method("PUT", "/api/v1/security-policy", sec, required).status()).isEqualTo(200);
+
+            var refused = http.get("/api/v1/users", adminToken);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().get("detail").asString()).contains("双因素");
+            assertThat(http.get("/api/v1/org-units", business).status()).as("business users are not admins").isEqualTo(200);
+
+            String secret = http.post("/api/v1/auth/mfa/setup", adminToken, "{}").json().get("secret").asString();
+            assertThat(http.post("/api/v1/auth/mfa/confirm", adminToken, Http.body("code", codeFor(secret, 0))).status())
+                    .isEqualTo(204);
+            assertThat(http.get("/api/v1/users", adminToken).status()).isEqualTo(200);
+        } finally {
+            jdbc.update("update security_policy set mfa_required_for_admins = false");
+        }
+        assertThat(http.get("/api/v1/users", adminToken("sysadmin")).status()).isEqualTo(200);
+    }
 }

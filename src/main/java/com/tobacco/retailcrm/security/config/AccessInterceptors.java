@@ -1,6 +1,7 @@
 package com.tobacco.retailcrm.security.config;
 
 import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.security.domain.MfaService;
 import com.tobacco.retailcrm.shared.web.ProblemResponses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,16 +29,24 @@ class AccessInterceptors implements WebMvcConfigurer {
     private static final Set<String> ALLOWED_BEFORE_PASSWORD_CHANGE = Set.of(
             "/api/v1/auth/password", "/api/v1/auth/logout", "/password", "/logout", "/login", "/error");
 
-    private final ProblemResponses problems;
+    /** What an administrator who must still turn on MFA may call: set it up, and the password gate's exits. */
+    private static final Set<String> ALLOWED_BEFORE_MFA_ENROLMENT = Set.of(
+            "/api/v1/auth/mfa/setup", "/api/v1/auth/mfa/confirm", "/api/v1/auth/me", "/api/v1/auth/password",
+            "/api/v1/auth/logout");
 
-    AccessInterceptors(ProblemResponses problems) {
+    private final ProblemResponses problems;
+    private final MfaService mfa;
+
+    AccessInterceptors(ProblemResponses problems, MfaService mfa) {
         this.problems = problems;
+        this.mfa = mfa;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new DeclaredAccess());
         registry.addInterceptor(new PasswordChangeGate());
+        registry.addInterceptor(new MfaEnrolmentGate()).addPathPatterns("/api/**");
     }
 
     static boolean declaresAccess(HandlerMethod method) {
@@ -63,6 +72,23 @@ class AccessInterceptors implements WebMvcConfigurer {
     static boolean isFrameworkHandler(HandlerMethod method) {
         String pkg = method.getBeanType().getPackageName();
         return !pkg.startsWith("com.tobacco.retailcrm");
+    }
+
+    /**
+     * When the policy requires MFA of administrators, an administrator without it may only set it up. API only:
+     * the pages have no MFA set-up page yet.
+     */
+    private final class MfaEnrolmentGate implements HandlerInterceptor {
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+            var user = CurrentUsers.current();
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (user.isEmpty() || ALLOWED_BEFORE_MFA_ENROLMENT.contains(path) || !mfa.enrolmentRequired(user.get())) {
+                return true;
+            }
+            problems.write(request, response, HttpStatus.FORBIDDEN, "error.mfa.enrolmentRequired");
+            return false;
+        }
     }
 
     private final class PasswordChangeGate implements HandlerInterceptor {

@@ -2,6 +2,8 @@ package com.tobacco.retailcrm.security.domain;
 
 import com.tobacco.retailcrm.audit.api.AuditEntry;
 import com.tobacco.retailcrm.audit.api.AuditLog;
+import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
@@ -18,13 +20,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class MfaService {
 
     private final UserAccountRepository users;
+    private final SecurityPolicyRepository policies;
     private final TotpVerifier totp;
     private final AuditLog audit;
 
-    MfaService(UserAccountRepository users, TotpVerifier totp, AuditLog audit) {
+    MfaService(UserAccountRepository users, SecurityPolicyRepository policies, TotpVerifier totp, AuditLog audit) {
         this.users = users;
+        this.policies = policies;
         this.totp = totp;
         this.audit = audit;
+    }
+
+    /**
+     * Whether this user must turn on MFA before doing anything else: the policy demands it of administrators
+     * (DOMAIN.md §9) and this administrator has not confirmed a code yet.
+     */
+    @Transactional(readOnly = true)
+    public boolean enrolmentRequired(CurrentUser user) {
+        if (user.roles().stream().noneMatch(Role::isAdmin) || !policies.current().mfaRequiredForAdmins()) {
+            return false;
+        }
+        return users.findById(user.id()).map(u -> !u.isMfaEnabled()).orElse(false);
     }
 
     /** The secret and the URI an authenticator app scans. */
