@@ -169,6 +169,12 @@ class AuditApiTest extends FoundationApiTest {
         assertThat(events("customerCode=" + code + "&from=" + instant(start) + "&to="
                 + instant(now().plus(Duration.ofMinutes(1))))).hasSize(3);
 
+        String raw = now().minusSeconds(60).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().toString();
+        assertThat(events("customerCode=" + code + "&from=" + raw)).as("unencoded + in %s", raw).hasSize(3);
+        var today = now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        assertThat(events("customerCode=" + code + "&from=" + today + "&to=" + today)).hasSize(3);
+        assertThat(events("customerCode=" + code + "&from=" + today.plusDays(1))).isEmpty();
+
         var page0 = http.get("/api/v1/audit-events?customerCode=" + code + "&size=2&page=0", adminToken("auditadmin")).json();
         var page1 = http.get("/api/v1/audit-events?customerCode=" + code + "&size=2&page=1", adminToken("auditadmin")).json();
         assertThat(page0.get("total").asLong()).isEqualTo(3);

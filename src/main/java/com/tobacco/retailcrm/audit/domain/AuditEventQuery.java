@@ -1,7 +1,7 @@
 package com.tobacco.retailcrm.audit.domain;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 
-/** Filters of the audit log; every one optional. */
-public record AuditEventQuery(OffsetDateTime from, OffsetDateTime to, String actor, String action, String customerCode) {
+/** Filters of the audit log; every one optional; {@code to} is exclusive. */
+public record AuditEventQuery(Instant from, Instant to, String actor, String action, String customerCode) {
 }

@@ -33,11 +33,11 @@ public class AuditEventReader {
         List<Object> args = new ArrayList<>();
         if (q.from() != null) {
             where.append(" and occurred_at >= ?");
-            args.add(Timestamp.from(q.from().toInstant()));
+            args.add(Timestamp.from(q.from()));
         }
         if (q.to() != null) {
             where.append(" and occurred_at < ?");
-            args.add(Timestamp.from(q.to().toInstant()));
+            args.add(Timestamp.from(q.to()));
         }
         if (q.actor() != null && !q.actor().isBlank()) {
             where.append(" and actor = ?");

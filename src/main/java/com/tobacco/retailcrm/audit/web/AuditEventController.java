@@ -5,8 +5,8 @@ import com.tobacco.retailcrm.audit.domain.AuditEventReader;
 import com.tobacco.retailcrm.audit.domain.AuditEventView;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
-import java.time.OffsetDateTime;
-import org.springframework.format.annotation.DateTimeFormat;
+import com.tobacco.retailcrm.shared.api.TimeRangeParameter;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,23 +18,27 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditEventController {
 
     private final AuditEventReader reader;
+    private final CrmProperties properties;
 
-    AuditEventController(AuditEventReader reader) {
+    AuditEventController(AuditEventReader reader, CrmProperties properties) {
         this.reader = reader;
+        this.properties = properties;
     }
 
     @GetMapping
     @PreAuthorize("hasRole('AUDIT_ADMIN')")
     PageResponse<AuditEventView> list(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String customerCode,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        return reader.find(new AuditEventQuery(from, to, actor, action, customerCode),
+        var query = new AuditEventQuery(TimeRangeParameter.from(from, "from", properties.zone()),
+                TimeRangeParameter.to(to, "to", properties.zone()), actor, action, customerCode);
+        return reader.find(query,
                 PageQuery.of(page, size, sort, AuditEventReader.SORTABLE, "occurredAt,desc"));
     }
 }
