@@ -2,7 +2,7 @@ package com.tobacco.retailcrm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tobacco.retailcrm.support.ApiTest;
+import com.tobacco.retailcrm.support.FoundationApiTest;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every endpoint, including those of modules written later, is closed to anonymous callers and declares who may
  * call it (issue 3, point 9). Walks the handler mappings, so nobody has to remember to add a new endpoint here.
  */
-class EndpointAccessTest extends ApiTest {
+class EndpointAccessTest extends FoundationApiTest {
 
     private static final Set<String> ANONYMOUS = Set.of("POST /api/v1/auth/token");
 
@@ -74,6 +74,28 @@ class EndpointAccessTest extends ApiTest {
             }
         }
         assertThat(open).as("endpoints answering without sign-in").isEmpty();
+    }
+
+    /** A user who must change their password reaches nothing but the password change (logout aside). */
+    @Test
+    void aUserWhoMustChangeTheirPasswordGets403FromEveryOtherApiEndpoint() {
+        String username = "gate" + unique();
+        createUser(username, rootOrgCode(), null);
+        String token = tokenOf(username, INITIAL_PASSWORD);
+        Set<String> exits = Set.of("POST /api/v1/auth/token", "POST /api/v1/auth/password", "POST /api/v1/auth/logout");
+        List<String> reachable = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!e.pattern().startsWith("/api/") || exits.contains(e.toString())) {
+                continue;
+            }
+            String body = e.method().equals("GET") || e.method().equals("DELETE") ? null : "{}";
+            int status = http.method(e.method(), e.path(), token, body).status();
+            if (status != 403) {
+                reachable.add(e + " -> " + status);
+            }
+        }
+        assertThat(reachable).as("endpoints reachable before the password change").isEmpty();
+        assertThat(http.post("/api/v1/auth/password", token, "{}").status()).as("the way out stays open").isEqualTo(400);
     }
 
     @Test
