@@ -33,6 +33,15 @@ public final class StatutoryHolidays {
         return days;
     }
 
+    /** The holidays' names (e.g. 国庆节) of the listed days of a year. */
+    public static Map<LocalDate, String> names(int year) {
+        Map<LocalDate, String> names = new TreeMap<>();
+        for (LocalDate d : of(year).keySet()) {
+            names.put(d, LegalHoliday.fromYmd(year, d.getMonthValue(), d.getDayOfMonth()).getName());
+        }
+        return names;
+    }
+
     /** Whether the library has an arrangement for the year at all (a year may need no weekday changed). */
     public static boolean knows(int year) {
         for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
