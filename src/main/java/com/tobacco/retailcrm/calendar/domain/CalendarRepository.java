@@ -36,6 +36,12 @@ class CalendarRepository {
         return days;
     }
 
+    /** Changes whenever any year is written: the latest write and the number of years. */
+    String version() {
+        return jdbc.queryForObject("select coalesce(max(updated_at)::text, '') || '/' || count(*) from calendar_year",
+                String.class);
+    }
+
     Optional<YearRow> year(int year) {
         return jdbc.query("select year, source, updated_at, updated_by from calendar_year where year = ?",
                 (rs, n) -> new YearRow(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)),

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +37,7 @@ public class CalendarService implements WorkingCalendar {
     private final AuditLog audit;
     private final Clock clock;
     private volatile CalendarSnapshot snapshot;
+    private volatile String loadedVersion;
 
     CalendarService(CalendarRepository repository, CalendarProperties properties, TransactionTemplate tx,
                     AuditLog audit, Clock clock) {
@@ -54,9 +56,18 @@ public class CalendarService implements WorkingCalendar {
 
     /** Reads every stored year again (after an edit, or when another instance may have changed them). */
     public synchronized CalendarSnapshot reload() {
+        loadedVersion = repository.version();
         snapshot = new CalendarSnapshot(properties.zone(), properties.workingPeriods(), repository.allDays(),
                 properties.workingDayMinutes());
         return snapshot;
+    }
+
+    /** Picks up edits made through another instance of the application within a minute. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void reloadIfChangedElsewhere() {
+        if (snapshot != null && !repository.version().equals(loadedVersion)) {
+            reload();
+        }
     }
 
     @Override
