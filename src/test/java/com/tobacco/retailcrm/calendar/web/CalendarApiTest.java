@@ -36,7 +36,10 @@ class CalendarApiTest extends ApiTest {
                 .isEqualTo("2026-10-08T10:00:00+08:00");
         assertThat(due(token, "2026-11-02T11:00:00+08:00", "1", "WORKING_HOUR"))
                 .isEqualTo("2026-11-02T12:00:00+08:00");
-        assertThat(due(token, "2026-11-02T03:00:00Z", "1", "WORKING_DAY")).isEqualTo("2026-11-03T11:00:00+08:00");
+        // 1 working day = 8 working hours (DOMAIN.md §3): Mon 11:00–12:00, 13:00–17:00, then Tue 09:00–12:00,
+        // landing exactly on the morning period's end.
+        assertThat(due(token, "2026-11-02T03:00:00Z", "1", "WORKING_DAY")).isEqualTo("2026-11-03T12:00:00+08:00");
+        assertThat(due(token, "2026-11-02T09:00:00+08:00", "0.5", "WORKING_DAY")).isEqualTo("2026-11-02T14:00:00+08:00");
         assertThat(due(token, "2026-10-03T10:00:00+08:00", "0.5", "HOUR")).isEqualTo("2026-10-03T10:30:00+08:00");
         // an unencoded '+' of the offset arrives as a space and is still understood
         var raw = http.get("/api/v1/calendar/due?start=2026-11-02T11:00:00+08:00&amount=1&unit=WORKING_HOUR", token);
