@@ -34,8 +34,9 @@ public record DataScope(Kind kind, Set<String> managers, Set<Long> orgUnitIds) {
         return switch (kind) {
             case COMPANY -> new SqlPredicate("true", List.of());
             case NONE -> new SqlPredicate("false", List.of());
-            case OWN, TEAM -> new SqlPredicate(managerColumn + " = any(?)", List.of(managers.toArray(String[]::new)));
-            case COUNTY -> new SqlPredicate(orgUnitColumn + " = any(?)", List.of(orgUnitIds.toArray(Long[]::new)));
+            // cast to Object: List.of(array) would spread the array into separate arguments
+            case OWN, TEAM -> new SqlPredicate(managerColumn + " = any(?)", List.of((Object) managers.toArray(String[]::new)));
+            case COUNTY -> new SqlPredicate(orgUnitColumn + " = any(?)", List.of((Object) orgUnitIds.toArray(Long[]::new)));
         };
     }
 
