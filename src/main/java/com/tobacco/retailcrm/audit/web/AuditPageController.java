@@ -5,7 +5,7 @@ import com.tobacco.retailcrm.audit.domain.AuditEventReader;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,7 +45,7 @@ class AuditPageController {
         return "audit/events";
     }
 
-    private OffsetDateTime zoned(LocalDateTime t) {
-        return t == null ? null : t.atZone(properties.zone()).toOffsetDateTime();
+    private Instant zoned(LocalDateTime t) {
+        return t == null ? null : t.atZone(properties.zone()).toInstant();
     }
 }
