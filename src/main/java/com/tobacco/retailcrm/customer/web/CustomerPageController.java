@@ -20,6 +20,7 @@ import com.tobacco.retailcrm.shared.api.ForbiddenException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +52,11 @@ class CustomerPageController {
     private final FieldDictionary dictionary;
     private final OrgDirectory org;
     private final Messages messages;
+    private final CrmProperties properties;
 
-    CustomerPageController(CustomerArchiveService archive, FieldDictionary dictionary, OrgDirectory org, Messages messages) {
+    CustomerPageController(CustomerArchiveService archive, FieldDictionary dictionary, OrgDirectory org, Messages messages,
+                           CrmProperties properties) {
+        this.properties = properties;
         this.archive = archive;
         this.dictionary = dictionary;
         this.org = org;
@@ -110,7 +114,7 @@ class CustomerPageController {
                     f.key(), f.label(locale), display(f, customer.get(f.key()), locale), missing.contains(f.key()),
                     customer.masked().contains(f.key()),
                     customer.masked().contains(f.key()) && SensitiveAccess.mayReadClear(user, manager, f),
-                    f.requiredLevel() == RequiredLevel.OPTIONAL ? null : f.requiredLevel().name())).toList();
+                    f.requiredLevel() == RequiredLevel.OPTIONAL || f.system() ? null : f.requiredLevel().name())).toList();
             if (!rows.isEmpty()) {
                 groups.add(new GroupView(group.name(), rows, rows.stream().filter(FieldRow::missing).count()));
             }
@@ -118,6 +122,7 @@ class CustomerPageController {
         model.addAttribute("customer", customer);
         model.addAttribute("groups", groups);
         model.addAttribute("history", archive.history(customer.customerCode()));
+        model.addAttribute("zone", properties.zone());
         model.addAttribute("editable", archive.directlyEditable(customer.customerCode()));
         model.addAttribute("statusField", dictionary.require("status"));
         model.addAttribute("dict", dictionary);
