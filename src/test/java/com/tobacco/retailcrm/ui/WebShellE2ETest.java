@@ -215,8 +215,23 @@ class WebShellE2ETest extends BrowserTest {
         screenshot("roles");
 
         open("/admin/policy");
-        assertThat(find("#passwordMinLength").getAttribute("value")).isNotBlank();
+        String minLength = find("#passwordMinLength").getAttribute("value");
+        String lockout = find("#lockoutThreshold").getAttribute("value");
+        assertThat(minLength).isNotBlank();
         screenshot("policy");
+        find("#passwordMinLength").clear();
+        find("#passwordMinLength").sendKeys("5");  // below the policy's floor of 8
+        find("#lockoutThreshold").clear();
+        find("[data-test=policy-save]").click();
+        assertThat(find("[data-test=error-passwordMinLength]").getText()).contains("8");
+        assertThat(find("[data-test=error-lockoutThreshold]").getText()).isEqualTo("不能为空");
+        screenshot("policy-refused");
+        find("#passwordMinLength").clear();
+        find("#passwordMinLength").sendKeys(minLength);
+        find("#lockoutThreshold").clear();
+        find("#lockoutThreshold").sendKeys(lockout);
+        find("[data-test=policy-save]").click();
+        assertThat(find("[data-test=flash-success]").getText()).contains("安全策略已保存");
     }
 
     @Test
