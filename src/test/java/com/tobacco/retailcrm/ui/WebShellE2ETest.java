@@ -49,6 +49,24 @@ class WebShellE2ETest extends BrowserTest {
     }
 
     @Test
+    void repeatedFailuresLockTheAccountAndThePageSaysForHowLong() {
+        String username = newUser(List.of("SALES_DEPT"));
+        for (int i = 0; i < 5; i++) {
+            open("/login");
+            find("#username").sendKeys(username);
+            find("#password").sendKeys("wrong-" + i);
+            find("[data-test=login-submit]").click();
+            find("[data-test=login-error]");
+        }
+        open("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(INITIAL);  // even the right password is refused while locked
+        find("[data-test=login-submit]").click();
+        assertThat(find("[data-test=login-error]").getText()).contains("已被锁定").contains("分钟后再试");
+        screenshot("login-locked");
+    }
+
+    @Test
     void newUserMustChangeThePasswordBeforeAnythingElse() {
         String username = newUser(List.of("CUSTOMER_MANAGER"));
         signIn(username, INITIAL);
@@ -247,6 +265,12 @@ class WebShellE2ETest extends BrowserTest {
         find("[data-test=lang-zh]").click();
         waitFor(d -> d.findElement(By.cssSelector(".crm-system-name")).getText().equals("卷烟零售客户管理与服务系统"));
         assertThat(menuItems()).contains("用户管理");
+
+        find("[data-test=logout]").click();
+        waitFor(d -> d.getCurrentUrl().contains("/login?logout"));
+        assertThat(find(".alert-info").getText()).contains("您已安全退出");
+        open("/admin/users");  // the session is gone
+        waitFor(d -> d.getCurrentUrl().endsWith("/login"));
     }
 
     @Test
