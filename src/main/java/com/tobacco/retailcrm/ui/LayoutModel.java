@@ -14,9 +14,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives every rendered page what the layout needs: {@code crmLinks} ({@link Links}), {@code currentUser}, {@code currentOrgUnit}, {@code menu} (the
- * user's {@link MenuGroup}s) and {@code activePath}. An interceptor rather than a controller advice so that API
- * calls, which render no view, never pay for it.
+ * Gives every rendered page what the layout needs: {@code crmLinks} ({@link Links}), {@code currentUser},
+ * {@code currentOrgUnit}, {@code menu} (the user's {@link MenuGroup}s), {@code menuPages} (their entries except the
+ * home page) and {@code activePath}. An interceptor rather than a controller advice so that API calls, which render
+ * no view, never pay for it.
  */
 @Configuration(proxyBeanMethods = false)
 class LayoutModel implements WebMvcConfigurer {
@@ -60,6 +61,8 @@ class LayoutModel implements WebMvcConfigurer {
         mav.addObject("currentUser", user);
         mav.addObject("currentOrgUnit", org.findById(user.orgUnitId()).map(OrgUnitRef::name).orElse(""));
         mav.addObject("menu", groups);
+        mav.addObject("menuPages", groups.stream().flatMap(g -> g.entries().stream())
+                .filter(e -> !"/".equals(e.path())).toList());
         mav.addObject("activePath", Menu.activePath(groups, path));
     }
 }

@@ -49,6 +49,24 @@ class WebShellE2ETest extends BrowserTest {
     }
 
     @Test
+    void repeatedFailuresLockTheAccountAndThePageSaysForHowLong() {
+        String username = newUser(List.of("SALES_DEPT"));
+        for (int i = 0; i < 5; i++) {
+            open("/login");
+            find("#username").sendKeys(username);
+            find("#password").sendKeys("wrong-" + i);
+            find("[data-test=login-submit]").click();
+            find("[data-test=login-error]");
+        }
+        open("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(INITIAL);  // even the right password is refused while locked
+        find("[data-test=login-submit]").click();
+        assertThat(find("[data-test=login-error]").getText()).contains("已被锁定").contains("分钟后再试");
+        screenshot("login-locked");
+    }
+
+    @Test
     void newUserMustChangeThePasswordBeforeAnythingElse() {
         String username = newUser(List.of("CUSTOMER_MANAGER"));
         signIn(username, INITIAL);
@@ -88,6 +106,7 @@ class WebShellE2ETest extends BrowserTest {
         assertThat(menuGroups()).containsExactly("工作台", "系统管理");
         assertThat(menuItems()).containsExactly("工作台", "组织机构", "用户管理");
         assertThat(menuItems()).doesNotContain("审计日志");
+        assertThat(texts("[data-test=shortcut] .fw-semibold")).containsExactly("组织机构", "用户管理");
         assertThat(find("[data-test=display-name]").getText()).isEqualTo("系统管理员");
         screenshot("home-sysadmin");
 
@@ -150,6 +169,13 @@ class WebShellE2ETest extends BrowserTest {
         assertThat(find("[data-test=user-table]").getText()).contains(username, "赵新员", "启用");
         screenshot("users-created");
 
+        // Edit: give them a supervisor.
+        browser.findElement(By.cssSelector("tr[data-username='" + username + "'] a[href$='/edit']")).click();
+        new Select(find("#supervisor")).selectByValue("sysadmin");
+        find("[data-test=user-save]").click();
+        waitFor(d -> d.getCurrentUrl().contains("/admin/users?q="));
+        assertThat(find("tr[data-username='" + username + "'] td:nth-child(5)").getText()).isEqualTo("sysadmin");
+
         // Disable them through the batch bar.
         browser.findElement(By.cssSelector("tr[data-username='" + username + "'] input[data-crm-row]")).click();
         assertThat(find("[data-crm-selected-count]").getText()).isEqualTo("1");
@@ -158,6 +184,32 @@ class WebShellE2ETest extends BrowserTest {
         waitFor(d -> !d.findElements(By.cssSelector("[data-test=flash-success]")).isEmpty());
         assertThat(find("[data-test=flash-success]").getText()).contains("已停用 1 个用户");
         assertThat(jdbc.queryForObject("select enabled from app_user where username = ?", Boolean.class, username)).isFalse();
+    }
+
+    @Test
+    void theSystemAdministratorGrowsTheOrganisationTree() {
+        signInAdmin("sysadmin");
+        open("/admin/org?parent=" + rootOrgCode());
+        String code = "E2E" + unique();
+        new Select(find("#type")).selectByValue("AREA");  // an area cannot sit directly under the company
+        find("#code").sendKeys(code);
+        find("#name").sendKeys("南县营销部");
+        find("[data-test=org-create-submit]").click();
+        assertThat(find("[data-test=error-type]").getText()).contains("不能设在所选上级机构之下");
+        screenshot("org-refused");
+
+        new Select(find("#type")).selectByValue("COUNTY");
+        find("[data-test=org-create-submit]").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/admin/org"));
+        assertThat(find("[data-test=flash-success]").getText()).contains("南县营销部");
+        assertThat(find(".crm-tree-node[data-code='" + code + "']").getText()).contains("南县营销部", "县区营销部");
+
+        find(".crm-tree-node[data-code='" + code + "'] a[href*='edit=']").click();
+        find("#renameName").clear();
+        find("#renameName").sendKeys("南县市场营销部");
+        find("[data-test=org-rename] button[type=submit]").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/admin/org"));
+        assertThat(find(".crm-tree-node[data-code='" + code + "']").getText()).contains("南县市场营销部");
     }
 
     @Test
@@ -181,8 +233,23 @@ class WebShellE2ETest extends BrowserTest {
         screenshot("roles");
 
         open("/admin/policy");
-        assertThat(find("#passwordMinLength").getAttribute("value")).isNotBlank();
+        String minLength = find("#passwordMinLength").getAttribute("value");
+        String lockout = find("#lockoutThreshold").getAttribute("value");
+        assertThat(minLength).isNotBlank();
         screenshot("policy");
+        find("#passwordMinLength").clear();
+        find("#passwordMinLength").sendKeys("5");  // below the policy's floor of 8
+        find("#lockoutThreshold").clear();
+        find("[data-test=policy-save]").click();
+        assertThat(find("[data-test=error-passwordMinLength]").getText()).contains("8");
+        assertThat(find("[data-test=error-lockoutThreshold]").getText()).isEqualTo("不能为空");
+        screenshot("policy-refused");
+        find("#passwordMinLength").clear();
+        find("#passwordMinLength").sendKeys(minLength);
+        find("#lockoutThreshold").clear();
+        find("#lockoutThreshold").sendKeys(lockout);
+        find("[data-test=policy-save]").click();
+        assertThat(find("[data-test=flash-success]").getText()).contains("安全策略已保存");
     }
 
     @Test
@@ -198,6 +265,12 @@ class WebShellE2ETest extends BrowserTest {
         find("[data-test=lang-zh]").click();
         waitFor(d -> d.findElement(By.cssSelector(".crm-system-name")).getText().equals("卷烟零售客户管理与服务系统"));
         assertThat(menuItems()).contains("用户管理");
+
+        find("[data-test=logout]").click();
+        waitFor(d -> d.getCurrentUrl().contains("/login?logout"));
+        assertThat(find(".alert-info").getText()).contains("您已安全退出");
+        open("/admin/users");  // the session is gone
+        waitFor(d -> d.getCurrentUrl().endsWith("/login"));
     }
 
     @Test

@@ -5,18 +5,27 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The policy page's form: numbers as typed (a blank or a letter becomes a form error, not an exception), turned
- * into {@link PolicySettings} for the bounds check and the update.
+ * into {@link PolicySettings} for the bounds check and the update once all are present.
  */
 public class PolicyForm {
 
+    @NotNull
     private Integer passwordMinLength;
+    @NotNull
     private Integer passwordMinClasses;
+    @NotNull
     private Integer passwordHistoryCount;
+    @NotNull
     private Integer passwordMaxAgeDays;
+    @NotNull
     private Integer lockoutThreshold;
+    @NotNull
     private Integer lockoutWindowMinutes;
+    @NotNull
     private Integer lockoutDurationMinutes;
+    @NotNull
     private Integer ipFailureThreshold;
+    @NotNull
     private Integer tokenTtlMinutes;
     private boolean mfaRequiredForAdmins;
     @NotNull
@@ -38,15 +47,11 @@ public class PolicyForm {
         return f;
     }
 
-    /** Blank numbers become -1, which every bound refuses with its own message. */
+    /** Called once every number is present (the form's own check). */
     PolicySettings toSettings() {
-        return new PolicySettings(n(passwordMinLength), n(passwordMinClasses), n(passwordHistoryCount),
-                n(passwordMaxAgeDays), n(lockoutThreshold), n(lockoutWindowMinutes), n(lockoutDurationMinutes),
-                n(ipFailureThreshold), n(tokenTtlMinutes), mfaRequiredForAdmins, version);
-    }
-
-    private static int n(Integer value) {
-        return value == null ? -1 : value;
+        return new PolicySettings(passwordMinLength, passwordMinClasses, passwordHistoryCount,
+                passwordMaxAgeDays, lockoutThreshold, lockoutWindowMinutes, lockoutDurationMinutes,
+                ipFailureThreshold, tokenTtlMinutes, mfaRequiredForAdmins, version);
     }
 
     public Integer getPasswordMinLength() {

@@ -4,7 +4,9 @@ import com.tobacco.retailcrm.security.domain.PolicySettings;
 import com.tobacco.retailcrm.security.domain.SecurityPolicyService;
 import com.tobacco.retailcrm.shared.web.FormErrors;
 import com.tobacco.retailcrm.shared.web.Messages;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,16 +46,12 @@ class PolicyPageController {
 
     @PostMapping
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String save(@ModelAttribute("form") PolicyForm form, BindingResult result, RedirectAttributes redirect) {
+    String save(@Valid @ModelAttribute("form") PolicyForm form, BindingResult result, RedirectAttributes redirect) {
+        checkBounds(form, result);
         if (result.hasErrors()) {
             return "security/policy";
         }
         PolicySettings settings = form.toSettings();
-        validator.validate(settings).forEach(v ->
-                result.rejectValue(v.getPropertyPath().toString(), "range", v.getMessage()));
-        if (result.hasErrors()) {
-            return "security/policy";
-        }
         try {
             policies.update(settings);
         } catch (RuntimeException e) {
@@ -64,5 +62,18 @@ class PolicyPageController {
         }
         redirect.addFlashAttribute("flashSuccess", messages.text("ui.policy.saved"));
         return "redirect:/admin/policy";
+    }
+
+    /** Each number that is present against its bound on {@link PolicySettings}, so all problems show at once. */
+    private void checkBounds(PolicyForm form, BindingResult result) {
+        var values = new BeanWrapperImpl(form);
+        for (var component : PolicySettings.class.getRecordComponents()) {
+            String name = component.getName();
+            Object value = values.getPropertyValue(name);
+            if (value != null && !result.hasFieldErrors(name)) {
+                validator.validateValue(PolicySettings.class, name, value)
+                        .forEach(v -> result.rejectValue(name, "range", v.getMessage()));
+            }
+        }
     }
 }
