@@ -1,0 +1,5 @@
+package com.tobacco.retailcrm.customer.api;
+
+/** One allowed code of an enum field with its Chinese and English names (e.g. {@code 2 便利店}). */
+public record EnumOption(String code, String labelZh, String labelEn) {
+}

@@ -1,0 +1,32 @@
+package com.tobacco.retailcrm.customer.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * 字段定义 — one field of the customer dictionary as other modules see it.
+ *
+ * @param format    a stricter rule for a text field (CUSTOMER_CODE, LICENCE_NO, ID_CARD, CREDIT_CODE, BANK_ACCOUNT,
+ *                  REGION_CODE), or null
+ * @param custom    added by the deployment: stored in the customer's jsonb, never SYSTEM or sensitive
+ */
+public record FieldDefinition(String key, FieldGroup group, String labelZh, String labelEn, FieldType type,
+                              String format, Integer maxLength, BigDecimal minValue, BigDecimal maxValue,
+                              boolean minExclusive, Integer scale, MaintenanceClass maintenance,
+                              RequiredLevel requiredLevel, boolean sensitive, boolean custom, int sortOrder,
+                              List<EnumOption> options, long version) {
+
+    public boolean system() {
+        return maintenance == MaintenanceClass.SYSTEM;
+    }
+
+    /** The label in the language asked for (English for {@code en}, Chinese otherwise). */
+    public String label(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? labelEn : labelZh;
+    }
+
+    /** The option with this code, if the field is an enum and has it. */
+    public java.util.Optional<EnumOption> option(String code) {
+        return options.stream().filter(o -> o.code().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * What other modules may use of the customer archive: {@link com.tobacco.retailcrm.customer.api.CustomerArchive}
+ * to read customers and apply changes with a source, and {@link com.tobacco.retailcrm.customer.api.CustomerFields}
+ * for the field dictionary.
+ */
+@org.springframework.modulith.NamedInterface("api")
+package com.tobacco.retailcrm.customer.api;

@@ -1,0 +1,202 @@
+package com.tobacco.retailcrm.customer.domain;
+
+import com.tobacco.retailcrm.customer.api.CustomerQuery;
+import com.tobacco.retailcrm.customer.api.FieldDefinition;
+import com.tobacco.retailcrm.org.api.OrgDirectory;
+import com.tobacco.retailcrm.org.api.OrgUnitType;
+import com.tobacco.retailcrm.security.api.DataScope;
+import com.tobacco.retailcrm.shared.api.FieldProblem;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.PageQuery;
+import com.tobacco.retailcrm.shared.api.PageResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 客户查询 — turns a {@link CustomerQuery} into one SQL statement with the caller's data scope inside it, so the
+ * database filters and pages. User text only ever reaches SQL as a bound parameter with LIKE wildcards escaped.
+ */
+@Component
+class CustomerSearch {
+
+    static final int MAX_Q_LENGTH = 100;
+    static final Map<String, String> SORTABLE = Map.of("customerCode", "customer_code", "storeName", "store_name",
+            "licenceNo", "licence_no", "status", "status", "retailFormat", "retail_format",
+            "customerManager", "customer_manager", "createdAt", "created_at", "updatedAt", "updated_at");
+    private static final Pattern INITIALS = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern PHONE_LIKE = Pattern.compile("[0-9 -]{7,20}");
+
+    private final JdbcTemplate jdbc;
+    private final FieldDictionary dictionary;
+    private final CustomerStore store;
+    private final SensitiveDataCipher cipher;
+    private final OrgDirectory org;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    CustomerSearch(JdbcTemplate jdbc, FieldDictionary dictionary, CustomerStore store, SensitiveDataCipher cipher,
+                   OrgDirectory org) {
+        this.jdbc = jdbc;
+        this.dictionary = dictionary;
+        this.store = store;
+        this.cipher = cipher;
+        this.org = org;
+    }
+
+    PageResponse<Customer> search(CustomerQuery query, PageQuery page, DataScope scope) {
+        Where where = where(query, scope);
+        Long total = jdbc.queryForObject("select count(*) from customer c where " + where.sql(), Long.class,
+                where.args().toArray());
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(page.size());
+        args.add(page.offset());
+        String order = SORTABLE.get(page.sortField()) + (page.ascending() ? " asc" : " desc");
+        List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by " + order
+                + ", c.id limit ? offset ?", store.mapper(), args.toArray());
+        return new PageResponse<>(items, total == null ? 0 : total, page.page(), page.size());
+    }
+
+    void forEach(CustomerQuery query, DataScope scope, Consumer<Customer> consumer) {
+        Where where = where(query, scope);
+        var mapper = store.mapper();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select * from customer c where " + where.sql() + " order by c.customer_code");
+            ps.setFetchSize(500);
+            int i = 1;
+            for (Object a : where.args()) {
+                ps.setObject(i++, a instanceof Object[] arr ? con.createArrayOf(arr instanceof Long[] ? "bigint" : "varchar", arr) : a);
+            }
+            return ps;
+        }, rs -> {
+            consumer.accept(mapper.mapRow(rs, 0));
+        });
+    }
+
+    record Where(String sql, List<Object> args) {
+    }
+
+    Where where(CustomerQuery query, DataScope scope) {
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        DataScope.SqlPredicate predicate = scope.toSql("c.customer_manager", "c.county_org_unit_id");
+        parts.add(predicate.sql());
+        args.addAll(predicate.args());
+        text(query.q(), parts, args, problems);
+        enumFilter("retailFormat", query.retailFormat(), parts, args, problems);
+        enumFilter("marketType", query.marketType(), parts, args, problems);
+        enumFilter("status", query.status(), parts, args, problems);
+        if (query.customerManager() != null && !query.customerManager().isBlank()) {
+            parts.add("c.customer_manager = ?");
+            args.add(query.customerManager().strip());
+        }
+        if (query.countyCode() != null && !query.countyCode().isBlank()) {
+            var county = org.findByCode(query.countyCode().strip()).filter(u -> u.type() == OrgUnitType.COUNTY);
+            if (county.isEmpty()) {
+                problems.add(new FieldProblem("countyCode", "{customer.error.countyCode}"));
+            } else {
+                parts.add("c.county_org_unit_id = ?");
+                args.add(county.get().id());
+            }
+        }
+        if (Boolean.TRUE.equals(query.incomplete())) {
+            parts.add(incompleteSql());
+        }
+        custom(query.custom(), parts, args, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Where(String.join(" and ", parts.stream().map(p -> "(" + p + ")").toList()), args);
+    }
+
+    /** Code or licence prefix, name substring, pinyin-initials prefix, or an exact phone (by its keyed hash). */
+    private void text(String q, List<String> parts, List<Object> args, List<FieldProblem> problems) {
+        if (q == null || q.isBlank()) {
+            return;
+        }
+        String t = q.strip();
+        if (t.codePointCount(0, t.length()) > MAX_Q_LENGTH) {
+            problems.add(new FieldProblem("q", "{customer.error.q.tooLong}"));
+            return;
+        }
+        String like = escapeLike(t);
+        List<String> any = new ArrayList<>();
+        any.add("c.customer_code like ? escape '\\'");
+        args.add(like + "%");
+        any.add("c.licence_no like ? escape '\\'");
+        args.add(like + "%");
+        any.add("c.store_name like ? escape '\\'");
+        args.add("%" + like + "%");
+        if (INITIALS.matcher(t).matches()) {
+            any.add("c.store_name_initials like ?");
+            args.add(t.toLowerCase(Locale.ROOT) + "%");
+        }
+        if (PHONE_LIKE.matcher(t).matches()) {
+            String hash = cipher.phoneHash(t);
+            any.add("c.order_phone_hash = ? or c.mobile_phone_hash = ?");
+            args.add(hash);
+            args.add(hash);
+        }
+        parts.add(String.join(" or ", any));
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private void enumFilter(String key, String value, List<String> parts, List<Object> args, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        FieldDefinition f = dictionary.require(key);
+        if (f.option(value.strip()).isEmpty()) {
+            problems.add(new FieldProblem(key, "{customer.error.filter.enum}"));
+            return;
+        }
+        parts.add("c." + dictionary.column(key) + " = ?");
+        args.add(value.strip());
+    }
+
+    private void custom(Map<String, String> filters, List<String> parts, List<Object> args, List<FieldProblem> problems) {
+        if (filters == null || filters.isEmpty()) {
+            return;
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        filters.forEach((key, value) -> {
+            var f = dictionary.find(key).filter(FieldDefinition::custom);
+            List<Violation> bad = new ArrayList<>();
+            Object parsed = f.map(def -> FieldValues.parse(def, value, bad)).orElse(null);
+            if (f.isEmpty() || !bad.isEmpty() || parsed == null) {
+                problems.add(new FieldProblem(key, "{customer.error.filter.custom}"));
+            } else {
+                wanted.put(key, FieldValues.format(parsed));
+            }
+        });
+        if (!wanted.isEmpty()) {
+            parts.add("c.custom_fields @> ?::jsonb");
+            args.add(json.writeValueAsString(wanted));
+        }
+    }
+
+    /** Any counted required field empty; built from the dictionary, so a changed required level counts at once. */
+    private String incompleteSql() {
+        List<String> missing = new ArrayList<>();
+        for (FieldDefinition f : CompletenessRule.counted(dictionary.all())) {
+            String column = dictionary.column(f.key());
+            missing.add(column != null ? "c." + column + " is null" : "c.custom_fields ->> '" + f.key() + "' is null");
+        }
+        return missing.isEmpty() ? "false" : String.join(" or ", missing);
+    }
+
+    static Set<String> sortable() {
+        return SORTABLE.keySet();
+    }
+}

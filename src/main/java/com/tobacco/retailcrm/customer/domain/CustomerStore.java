@@ -1,0 +1,189 @@
+package com.tobacco.retailcrm.customer.domain;
+
+import com.tobacco.retailcrm.customer.api.FieldDefinition;
+import com.tobacco.retailcrm.customer.api.FieldType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes customers with plain SQL, column by column as the dictionary says: sensitive values are
+ * encrypted on the way in and decrypted on the way out, phones get their keyed hash, the store name its pinyin
+ * initials, and custom fields go to the jsonb column as canonical text.
+ */
+@Component
+class CustomerStore {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final FieldDictionary dictionary;
+    private final SensitiveDataCipher cipher;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    CustomerStore(JdbcTemplate jdbc, FieldDictionary dictionary, SensitiveDataCipher cipher) {
+        this.jdbc = jdbc;
+        this.dictionary = dictionary;
+        this.cipher = cipher;
+    }
+
+    Optional<Customer> find(String code, boolean lock) {
+        return jdbc.query("select * from customer where customer_code = ?" + (lock ? " for update" : ""), mapper(), code)
+                .stream().findFirst();
+    }
+
+    boolean existsCode(String code) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from customer where customer_code = ?)",
+                Boolean.class, code));
+    }
+
+    boolean existsLicence(String licenceNo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from customer where licence_no = ?)",
+                Boolean.class, licenceNo));
+    }
+
+    /** Inserts a new customer and returns its id. */
+    long insert(Customer c, Instant now, String by) {
+        List<String> columns = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        columns.add("county_org_unit_id");
+        args.add(c.countyOrgUnitId());
+        addColumns(c, dictionary.fixed().stream().map(FieldDefinition::key).toList(), columns, args);
+        columns.add("custom_fields");
+        args.add(customJson(c));
+        columns.addAll(List.of("created_at", "updated_at", "created_by"));
+        args.addAll(List.of(Timestamp.from(now), Timestamp.from(now), by));
+        String placeholders = String.join(", ", columns.stream()
+                .map(col -> col.equals("custom_fields") ? "?::jsonb" : "?").toList());
+        return jdbc.queryForObject("insert into customer (" + String.join(", ", columns) + ") values (" + placeholders
+                + ") returning id", Long.class, args.toArray());
+    }
+
+    /** Writes the changed fields if the version is still the one read; false when someone else was first. */
+    boolean update(Customer c, Collection<String> changedKeys, Instant now) {
+        List<String> columns = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        List<String> fixedKeys = changedKeys.stream().filter(k -> dictionary.column(k) != null).toList();
+        addColumns(c, fixedKeys, columns, args);
+        if (fixedKeys.size() < changedKeys.size()) {
+            columns.add("custom_fields");
+            args.add(customJson(c));
+        }
+        String sets = String.join(", ", columns.stream()
+                .map(col -> col + (col.equals("custom_fields") ? " = ?::jsonb" : " = ?")).toList());
+        args.addAll(List.of(Timestamp.from(now), c.id(), c.version()));
+        return jdbc.update("update customer set " + sets + ", updated_at = ?, version = version + 1 where id = ? and version = ?",
+                args.toArray()) == 1;
+    }
+
+    void history(List<HistoryEntry> entries) {
+        jdbc.batchUpdate("insert into customer_history (customer_id, customer_code, field, old_value, new_value, "
+                        + "changed_by, changed_at, source, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries.stream().map(e -> new Object[] {e.customerId(), e.customerCode(), e.field(),
+                        protect(e.field(), e.oldValue()), protect(e.field(), e.newValue()), e.changedBy(),
+                        Timestamp.from(e.changedAt()), e.source(), e.reason()}).toList());
+    }
+
+    /** History of a customer, newest first, sensitive values decrypted (the caller masks them). */
+    List<HistoryEntry> historyOf(long customerId) {
+        return jdbc.query("select * from customer_history where customer_id = ? order by changed_at desc, id desc",
+                (rs, i) -> new HistoryEntry(rs.getLong("customer_id"), rs.getString("customer_code"),
+                        rs.getString("field"), reveal(rs.getString("field"), rs.getString("old_value")),
+                        reveal(rs.getString("field"), rs.getString("new_value")), rs.getString("changed_by"),
+                        rs.getTimestamp("changed_at").toInstant(), rs.getString("source"), rs.getString("reason")),
+                customerId);
+    }
+
+    /** One row of the 修改台账. Values are canonical text in clear; sensitive ones are encrypted when stored. */
+    record HistoryEntry(long customerId, String customerCode, String field, String oldValue, String newValue,
+                        String changedBy, Instant changedAt, String source, String reason) {
+    }
+
+    RowMapper<Customer> mapper() {
+        return (rs, i) -> read(rs);
+    }
+
+    private Customer read(ResultSet rs) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FieldDefinition f : dictionary.fixed()) {
+            Object v = readColumn(rs, f, dictionary.column(f.key()));
+            if (v != null) {
+                values.put(f.key(), v);
+            }
+        }
+        Map<String, String> custom = json.readValue(rs.getString("custom_fields"), STRING_MAP);
+        List<Violation> ignored = new ArrayList<>();
+        for (FieldDefinition f : dictionary.customFields()) {
+            Object v = FieldValues.parse(f, custom.get(f.key()), ignored);
+            if (v != null) {
+                values.put(f.key(), v);
+            }
+        }
+        return new Customer(rs.getLong("id"), rs.getLong("county_org_unit_id"), rs.getLong("version"), values);
+    }
+
+    private Object readColumn(ResultSet rs, FieldDefinition f, String column) throws SQLException {
+        if (f.sensitive()) {
+            String clear = cipher.decrypt(rs.getString(column));
+            return clear == null ? null : FieldValues.parse(f, clear, new ArrayList<>());
+        }
+        return switch (f.type()) {
+            case DATE -> rs.getObject(column, LocalDate.class);
+            case DECIMAL -> rs.getBigDecimal(column);
+            case INTEGER -> (Integer) rs.getObject(column);
+            case BOOLEAN -> (Boolean) rs.getObject(column);
+            default -> rs.getString(column);
+        };
+    }
+
+    private void addColumns(Customer c, List<String> keys, List<String> columns, List<Object> args) {
+        for (String key : keys) {
+            FieldDefinition f = dictionary.require(key);
+            Object value = c.get(key);
+            columns.add(dictionary.column(key));
+            args.add(f.sensitive() ? cipher.encrypt(FieldValues.format(value)) : value);
+            if (f.type() == FieldType.PHONE) {
+                columns.add(dictionary.column(key) + "_hash");
+                args.add(cipher.phoneHash((String) value));
+            }
+            if (key.equals("storeName")) {
+                columns.add("store_name_initials");
+                args.add(StoreNameInitials.of((String) value));
+            }
+        }
+    }
+
+    private String customJson(Customer c) {
+        Map<String, String> custom = new LinkedHashMap<>();
+        dictionary.customFields().forEach(f -> {
+            if (c.get(f.key()) != null) {
+                custom.put(f.key(), FieldValues.format(c.get(f.key())));
+            }
+        });
+        return json.writeValueAsString(custom);
+    }
+
+    private String protect(String field, String value) {
+        return value != null && dictionary.find(field).map(FieldDefinition::sensitive).orElse(false)
+                ? cipher.encrypt(value) : value;
+    }
+
+    private String reveal(String field, String value) {
+        return value != null && dictionary.find(field).map(FieldDefinition::sensitive).orElse(false)
+                ? cipher.decrypt(value) : value;
+    }
+}

@@ -1,0 +1,110 @@
+package com.tobacco.retailcrm.customer.domain;
+
+import com.tobacco.retailcrm.customer.api.CustomerFields;
+import com.tobacco.retailcrm.customer.api.EnumOption;
+import com.tobacco.retailcrm.customer.api.FieldDefinition;
+import com.tobacco.retailcrm.customer.api.FieldGroup;
+import com.tobacco.retailcrm.customer.api.FieldType;
+import com.tobacco.retailcrm.customer.api.MaintenanceClass;
+import com.tobacco.retailcrm.customer.api.RequiredLevel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 字段字典 — the customer fields as stored in {@code customer_field}, read once and kept until a field changes.
+ * Knows which column holds each fixed field; custom fields have none (they live in the jsonb column).
+ */
+@Component
+public class FieldDictionary implements CustomerFields {
+
+    private final JdbcTemplate jdbc;
+    private volatile Snapshot snapshot;
+
+    FieldDictionary(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Snapshot(Map<String, FieldDefinition> byKey, Map<String, String> columns) {
+    }
+
+    @Override
+    public List<FieldDefinition> all() {
+        return List.copyOf(snapshot().byKey().values());
+    }
+
+    @Override
+    public Optional<FieldDefinition> find(String key) {
+        return Optional.ofNullable(snapshot().byKey().get(key));
+    }
+
+    @Override
+    public Optional<FieldDefinition> findByLabel(String label) {
+        String l = label == null ? "" : label.strip();
+        return snapshot().byKey().values().stream()
+                .filter(f -> f.labelZh().equals(l) || f.labelEn().equalsIgnoreCase(l)).findFirst();
+    }
+
+    public FieldDefinition require(String key) {
+        return find(key).orElseThrow(() -> new IllegalArgumentException("unknown field " + key));
+    }
+
+    /** The column of a fixed field, or null for a custom one. */
+    public String column(String key) {
+        return snapshot().columns().get(key);
+    }
+
+    /** Fixed fields only (those with a column), in display order. */
+    public List<FieldDefinition> fixed() {
+        return all().stream().filter(f -> !f.custom()).toList();
+    }
+
+    public List<FieldDefinition> customFields() {
+        return all().stream().filter(FieldDefinition::custom).toList();
+    }
+
+    /** Forgets the cached fields after a change, so the next read sees it. */
+    public void reload() {
+        snapshot = null;
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            s = load();
+            snapshot = s;
+        }
+        return s;
+    }
+
+    private Snapshot load() {
+        Map<String, List<EnumOption>> options = new HashMap<>();
+        jdbc.query("select field_key, code, label_zh, label_en from customer_field_option order by field_key, sort_order",
+                rs -> {
+                    options.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new EnumOption(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        Map<String, FieldDefinition> byKey = new LinkedHashMap<>();
+        Map<String, String> columns = new HashMap<>();
+        jdbc.query("select * from customer_field order by sort_order, key", rs -> {
+            String key = rs.getString("key");
+            byKey.put(key, new FieldDefinition(key, FieldGroup.valueOf(rs.getString("group_code")),
+                    rs.getString("label_zh"), rs.getString("label_en"), FieldType.valueOf(rs.getString("type")),
+                    rs.getString("format"), (Integer) rs.getObject("max_length"), rs.getBigDecimal("min_value"),
+                    rs.getBigDecimal("max_value"), rs.getBoolean("min_exclusive"), (Integer) rs.getObject("scale"),
+                    MaintenanceClass.valueOf(rs.getString("maintenance")),
+                    RequiredLevel.valueOf(rs.getString("required_level")), rs.getBoolean("sensitive"),
+                    rs.getBoolean("custom"), rs.getInt("sort_order"), List.copyOf(options.getOrDefault(key, List.of())),
+                    rs.getLong("version")));
+            if (rs.getString("column_name") != null) {
+                columns.put(key, rs.getString("column_name"));
+            }
+        });
+        return new Snapshot(byKey, columns);
+    }
+}

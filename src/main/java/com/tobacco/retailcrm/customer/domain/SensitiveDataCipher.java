@@ -1,0 +1,106 @@
+package com.tobacco.retailcrm.customer.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal data at rest with AES-256-GCM or SM4-GCM (国密, Bouncy Castle), chosen by
+ * {@code crm.crypto.algorithm}. Ciphertext is {@code ALG:keyId:base64(iv|ciphertext|tag)}, so values written under
+ * either algorithm stay readable after the setting changes. Phones also get an HMAC-SHA256 keyed hash for
+ * exact search without decrypting.
+ */
+@Component
+public class SensitiveDataCipher {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final String algorithm;
+    private final String keyId;
+    private final SecretKeySpec aesKey;
+    private final SecretKeySpec sm4Key;
+    private final SecretKeySpec hashKey;
+    private final Provider bouncyCastle = new BouncyCastleProvider();
+    private final SecureRandom random = new SecureRandom();
+
+    SensitiveDataCipher(DataKeys keys, @Value("${crm.crypto.algorithm:AES}") String algorithm) {
+        this.algorithm = algorithm.strip().toUpperCase(Locale.ROOT);
+        if (!this.algorithm.equals("AES") && !this.algorithm.equals("SM4")) {
+            throw new IllegalStateException("crm.crypto.algorithm must be AES or SM4, not " + algorithm);
+        }
+        this.keyId = keys.keyId();
+        this.aesKey = new SecretKeySpec(keys.derive("customer-data/aes-256-gcm", 32), "AES");
+        this.sm4Key = new SecretKeySpec(keys.derive("customer-data/sm4-gcm", 16), "SM4");
+        this.hashKey = new SecretKeySpec(keys.derive("customer-data/phone-hmac", 32), "HmacSHA256");
+    }
+
+    public String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            byte[] sealed = cipher(algorithm, Cipher.ENCRYPT_MODE, iv).doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return algorithm + ":" + keyId + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] parts = stored.split(":", 3);
+        if (parts.length != 3 || !parts[1].equals(keyId)) {
+            throw new IllegalStateException("value was encrypted with another key (" + (parts.length > 1 ? parts[1] : "?") + ")");
+        }
+        byte[] all = Base64.getDecoder().decode(parts[2]);
+        try {
+            Cipher c = cipher(parts[0], Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(all, IV_BYTES));
+            return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed", e);
+        }
+    }
+
+    /** The keyed hash of a phone's digits, or null for no phone. */
+    public String phoneHash(String phone) {
+        String digits = PhoneNumber.digits(phone);
+        if (digits == null || digits.isEmpty()) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return HexFormat.of().formatHex(mac.doFinal(digits.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Cipher cipher(String alg, int mode, byte[] iv) throws GeneralSecurityException {
+        Cipher c = switch (alg) {
+            case "AES" -> Cipher.getInstance("AES/GCM/NoPadding");
+            case "SM4" -> Cipher.getInstance("SM4/GCM/NoPadding", bouncyCastle);
+            default -> throw new GeneralSecurityException("unknown algorithm " + alg);
+        };
+        c.init(mode, alg.equals("AES") ? aesKey : sm4Key, new GCMParameterSpec(TAG_BITS, iv));
+        return c;
+    }
+}

@@ -1,0 +1,25 @@
+package com.tobacco.retailcrm.customer.domain;
+
+import com.github.houbb.pinyin.constant.enums.PinyinStyleEnum;
+import com.github.houbb.pinyin.util.PinyinHelper;
+import java.util.Locale;
+
+/**
+ * 拼音首字母 — the lower-case pinyin initials of a store name ({@code 华信超市} → {@code hxcs}), letters and digits
+ * only. The library segments names with a phrase dictionary, so polyphones read as in the phrase (重庆 → cq,
+ * 银行 → yh, 长城 → cc).
+ */
+public final class StoreNameInitials {
+
+    private StoreNameInitials() {
+    }
+
+    public static String of(String storeName) {
+        if (storeName == null || storeName.isBlank()) {
+            return "";
+        }
+        String initials = PinyinHelper.toPinyin(storeName, PinyinStyleEnum.FIRST_LETTER, "");
+        String cleaned = initials.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
+    }
+}

@@ -1,0 +1,65 @@
+package com.tobacco.retailcrm.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tobacco.retailcrm.support.ApiTest;
+import com.tobacco.retailcrm.support.Http;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+
+/** Helpers for customer tests: a county with its people, and customers with unique codes and licences. */
+abstract class CustomerApiTestBase extends ApiTest {
+
+    /** A county with a market-dept user, a market manager and a customer manager under them. */
+    protected record County(String code, String marketDept, String marketManagerName, String marketManager,
+                            String managerName, String manager) {
+    }
+
+    protected County county() {
+        String county = orgUnit("COUNTY", rootOrgCode(), "测试县" + unique());
+        String dept = orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique());
+        String mmName = "mm" + unique();
+        String mm = userWithRoles(mmName, county, null, List.of("MARKET_MANAGER"));
+        String cmName = "cm" + unique();
+        String cm = userWithRoles(cmName, county, mmName, List.of("CUSTOMER_MANAGER"));
+        String md = userWithRoles("md" + unique(), dept, null, List.of("MARKET_DEPT"));
+        return new County(county, md, mmName, mm, cmName, cm);
+    }
+
+    protected static String digits(int n) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(1 + ThreadLocalRandom.current().nextInt(9));
+        while (sb.length() < n) {
+            sb.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return sb.toString();
+    }
+
+    protected Map<String, Object> minimal(String storeName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customerCode", digits(12));
+        body.put("licenceNo", digits(12));
+        body.put("storeName", storeName);
+        body.put("retailFormat", "2");
+        body.put("marketType", "1");
+        return body;
+    }
+
+    protected JsonNode create(County c, Map<String, Object> fields) {
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.put("countyCode", c.code());
+        var r = http.post("/api/v1/customers", c.marketDept(), body);
+        assertThat(r.status()).as("create customer: %s", r).isEqualTo(201);
+        return r.json();
+    }
+
+    protected JsonNode createManaged(County c, String storeName, Object... more) {
+        Map<String, Object> fields = minimal(storeName);
+        fields.put("customerManager", c.managerName());
+        fields.putAll(Http.body(more));
+        return create(c, fields);
+    }
+}
