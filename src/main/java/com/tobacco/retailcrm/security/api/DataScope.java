@@ -34,8 +34,9 @@ public record DataScope(Kind kind, Set<String> managers, Set<Long> orgUnitIds) {
         return switch (kind) {
             case COMPANY -> new SqlPredicate("true", List.of());
             case NONE -> new SqlPredicate("false", List.of());
-            case OWN, TEAM -> new SqlPredicate(managerColumn + " = any(?)", List.of(managers.toArray(String[]::new)));
-            case COUNTY -> new SqlPredicate(orgUnitColumn + " = any(?)", List.of(orgUnitIds.toArray(Long[]::new)));
+            // (Object): the array must stay ONE bound argument; List.of(array) would spread it into one per element.
+            case OWN, TEAM -> new SqlPredicate(managerColumn + " = any(?)", List.of((Object) managers.toArray(String[]::new)));
+            case COUNTY -> new SqlPredicate(orgUnitColumn + " = any(?)", List.of((Object) orgUnitIds.toArray(Long[]::new)));
         };
     }
 
