@@ -1,0 +1,93 @@
+package com.tobacco.retailcrm.customer.io;
+
+import com.tobacco.retailcrm.customer.api.ChangeSource;
+import com.tobacco.retailcrm.shared.api.BusinessRuleException;
+import com.tobacco.retailcrm.shared.api.ConflictException;
+import com.tobacco.retailcrm.shared.api.FieldProblem;
+import com.tobacco.retailcrm.shared.api.ForbiddenException;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.NotFoundException;
+import com.tobacco.retailcrm.shared.web.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a chunk of rows so that each row is all-or-nothing while the chunk costs one commit: the whole chunk runs
+ * in one transaction, rows the archive refuses beforehand are only reported; if a row fails while being written
+ * (which rolls the transaction back), the chunk is written again one row per transaction, so a bad row never takes
+ * a good one with it and never leaves half of itself behind.
+ */
+@Component
+class ChunkWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
+
+    private final CustomerRowWriter rows;
+    private final TransactionTemplate transaction;
+    private final Messages messages;
+
+    ChunkWriter(CustomerRowWriter rows, PlatformTransactionManager transactions, Messages messages) {
+        this.rows = rows;
+        this.messages = messages;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    List<RowResult> write(List<ImportRow> chunk, Map<String, ImportField> fields, ChangeSource source, Locale locale) {
+        try {
+            return transaction.execute(status -> {
+                List<RowResult> results = new ArrayList<>(chunk.size());
+                for (ImportRow row : chunk) {
+                    List<FieldProblem> problems = new ArrayList<>();
+                    RowResult.Outcome outcome = rows.write(row, fields, source, problems);
+                    results.add(new RowResult(row.number(), outcome, problems));
+                }
+                return results;
+            });
+        } catch (RuntimeException e) {
+            if (chunk.size() == 1) {
+                return List.of(RowResult.failed(chunk.get(0).number(), problemsOf(e, locale)));
+            }
+            List<RowResult> results = new ArrayList<>(chunk.size());
+            for (ImportRow row : chunk) {
+                results.addAll(write(List.of(row), fields, source, locale));
+            }
+            return results;
+        }
+    }
+
+    /** A refusal as the row's problems, in the error model of the API, messages in the importer's language. */
+    private List<FieldProblem> problemsOf(RuntimeException e, Locale locale) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.problems();
+        }
+        if (e instanceof ConflictException conflict) {
+            return List.of(new FieldProblem(conflict.field(), messages.text(locale, conflict.getMessage(), conflict.args())));
+        }
+        if (e instanceof ForbiddenException forbidden) {
+            return forbidden.problems().isEmpty() ? List.of(new FieldProblem("customerCode",
+                    messages.text(locale, forbidden.getMessage(), forbidden.args()))) : forbidden.problems();
+        }
+        if (e instanceof BusinessRuleException rule) {
+            return List.of(new FieldProblem("customerCode", messages.text(locale, rule.getMessage(), rule.args())));
+        }
+        if (e instanceof NotFoundException notFound) {
+            return List.of(new FieldProblem("customerCode", messages.text(locale, notFound.getMessage(), notFound.args())));
+        }
+        if (e instanceof DataAccessException) {
+            log.warn("import row refused by the database", e);
+        } else {
+            log.error("import row failed unexpectedly", e);
+        }
+        return List.of(new FieldProblem("customerCode", "{customer.import.error.database}"));
+    }
+}
