@@ -9,22 +9,25 @@ import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a chunk of rows so that each row is all-or-nothing while the chunk costs one commit: the whole chunk runs
- * in one transaction, rows the archive refuses beforehand are only reported; if a row fails while being written
- * (which rolls the transaction back), the chunk is written again one row per transaction, so a bad row never takes
- * a good one with it and never leaves half of itself behind.
+ * Writes a chunk of rows so that each row is all-or-nothing while a chunk of good rows costs one commit and one
+ * look-up of which codes exist: the whole chunk runs in one transaction; when the archive refuses a row (which
+ * dooms that transaction), the chunk is rolled back and written again one row per transaction, so a bad row never
+ * takes a good one with it and never leaves half of itself behind.
  */
 @Component
 class ChunkWriter {
@@ -34,9 +37,11 @@ class ChunkWriter {
     private final CustomerRowWriter rows;
     private final TransactionTemplate transaction;
     private final Messages messages;
+    private final JdbcTemplate jdbc;
 
-    ChunkWriter(CustomerRowWriter rows, PlatformTransactionManager transactions, Messages messages) {
+    ChunkWriter(CustomerRowWriter rows, PlatformTransactionManager transactions, Messages messages, JdbcTemplate jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -45,11 +50,16 @@ class ChunkWriter {
     List<RowResult> write(List<ImportRow> chunk, Map<String, ImportField> fields, ChangeSource source, Locale locale) {
         try {
             return transaction.execute(status -> {
+                Set<String> existing = existingCodes(chunk);
                 List<RowResult> results = new ArrayList<>(chunk.size());
                 for (ImportRow row : chunk) {
                     List<FieldProblem> problems = new ArrayList<>();
-                    RowResult.Outcome outcome = rows.write(row, fields, source, problems);
+                    RowResult.Outcome outcome = rows.write(row, fields, source,
+                            existing.contains(row.customerCode()), problems);
                     results.add(new RowResult(row.number(), outcome, problems));
+                    if (outcome == RowResult.Outcome.CREATED) {
+                        existing.add(row.customerCode());
+                    }
                 }
                 return results;
             });
@@ -63,6 +73,14 @@ class ChunkWriter {
             }
             return results;
         }
+    }
+
+    /** Which of the chunk's codes the archive already has, in one query instead of one per row. */
+    private Set<String> existingCodes(List<ImportRow> chunk) {
+        String[] codes = chunk.stream().map(ImportRow::customerCode).filter(c -> c != null).distinct()
+                .toArray(String[]::new);
+        return new HashSet<>(jdbc.queryForList("select customer_code from customer where customer_code = any(?)",
+                String.class, (Object) codes));
     }
 
     /** A refusal as the row's problems, in the error model of the API, messages in the importer's language. */

@@ -32,14 +32,24 @@ class CustomerRowWriter {
         this.archive = archive;
     }
 
-    RowResult.Outcome write(ImportRow row, Map<String, ImportField> fields, ChangeSource source,
+    /**
+     * Applies the row; problems found without the archive (county, SYSTEM fields) are added to {@code problems}
+     * and nothing is written. The archive's own refusals are thrown, so the caller's transaction decides.
+     *
+     * @param exists whether a customer with the row's code is already in the archive
+     */
+    RowResult.Outcome write(ImportRow row, Map<String, ImportField> fields, ChangeSource source, boolean exists,
                             List<FieldProblem> problems) {
         String code = row.customerCode();
         if (code == null) {
             problems.add(new FieldProblem("customerCode", "{customer.import.error.codeRequired}"));
             return RowResult.Outcome.FAILED;
         }
-        Optional<CustomerRecord> existing = archive.find(code);
+        Optional<CustomerRecord> existing = exists ? archive.find(code) : Optional.empty();
+        if (exists && existing.isEmpty()) {
+            problems.add(new FieldProblem("customerCode", "{customer.import.error.outOfScope}"));
+            return RowResult.Outcome.FAILED;
+        }
         String county = row.values().get(ImportField.COUNTY_CODE);
         Map<String, Object> values = new LinkedHashMap<>();
         for (var entry : row.values().entrySet()) {
@@ -65,20 +75,12 @@ class CustomerRowWriter {
         }
         if (existing.isEmpty()) {
             values.values().removeIf(v -> v == null);
-            problems.addAll(archive.check(code, values, county, source));
-            if (!problems.isEmpty()) {
-                return RowResult.Outcome.FAILED;
-            }
             archive.create(values, county, source);
             return RowResult.Outcome.CREATED;
         }
         Map<String, Object> changes = changedOnly(values, existing.get());
         if (changes.isEmpty()) {
             return RowResult.Outcome.UNCHANGED;
-        }
-        problems.addAll(archive.check(code, changes, null, source));
-        if (!problems.isEmpty()) {
-            return RowResult.Outcome.FAILED;
         }
         AppliedChanges applied = archive.applyChanges(code, changes, null, source, source.toString());
         return applied.unchanged() ? RowResult.Outcome.UNCHANGED : RowResult.Outcome.UPDATED;
