@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class BootstrapAdmins implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmins.class);
+    static final Set<String> USERNAMES = Set.of("sysadmin", "secadmin", "auditadmin");
 
     private final UserAccountRepository users;
     private final PasswordService passwords;

@@ -6,12 +6,15 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the API reads JSON: unknown properties and NUL characters are refused (PostgreSQL cannot store NUL and a
- * silently dropped property hides a client's mistake), and numbers are read as decimals, never as floats.
+ * silently dropped property hides a client's mistake), and numbers are read as decimals, never as floats. A
+ * number is not an enum code (Jackson would take it as the constant's position: {@code "type": 1} silently meant
+ * DEPARTMENT) and a fraction is not an integer (1.5 would become 1).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonInputConfiguration {
@@ -21,6 +24,8 @@ class JsonInputConfiguration {
         return builder -> builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .addModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new NoNulStringDeserializer()));
     }
 

@@ -1,0 +1,128 @@
+package com.tobacco.retailcrm.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Base of the browser tests: the same shared application as {@link ApiTest}, driven by Debian's headless chromium
+ * through chromedriver (paths from {@code CRM_CHROMIUM} / {@code CRM_CHROMEDRIVER}, default {@code /usr/bin}).
+ * One browser per test class; every test starts signed out. Screenshots go to {@code target/screenshots}.
+ */
+@Tag("e2e")
+public abstract class BrowserTest extends ApiTest {
+
+    private static WebDriver driver;
+    private static Path profile;
+
+    protected WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        if (driver == null) {
+            profile = Files.createTempDirectory("crm-chromium-");
+            var options = new ChromeOptions();
+            options.setBinary(env("CRM_CHROMIUM", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+            var service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(env("CRM_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        }
+        browser = driver;
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected void open(String path) {
+        browser.get(url(path));
+    }
+
+    /** Signs in through the real sign-in page. */
+    protected void signIn(String username, String password) {
+        open("/login");
+        find("#username").clear();
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(password);
+        find("[data-test=login-submit]").click();
+        waitFor(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    /** Signs in as a bootstrap admin whose password {@link #adminToken} has already changed. */
+    protected void signInAdmin(String username) {
+        adminToken(username);
+        signIn(username, ADMIN_PASSWORD);
+    }
+
+    protected WebElement find(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    protected List<WebElement> all(String css) {
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    protected List<String> texts(String css) {
+        return all(css).stream().map(WebElement::getText).map(String::strip).toList();
+    }
+
+    protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for a person to look at. */
+    protected void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
