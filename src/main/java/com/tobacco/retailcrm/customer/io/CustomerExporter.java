@@ -5,10 +5,17 @@ import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerQuery;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +44,35 @@ class CustomerExporter {
     private final ImportFieldCatalog catalog;
     private final CustomerArchive archive;
     private final AuditLog audit;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    CustomerExporter(ImportFieldCatalog catalog, CustomerArchive archive, AuditLog audit) {
+    CustomerExporter(ImportFieldCatalog catalog, CustomerArchive archive, AuditLog audit, Clock clock,
+                     CrmProperties properties) {
+        this.clock = clock;
+        this.zone = properties.zone();
         this.catalog = catalog;
         this.archive = archive;
         this.audit = audit;
+    }
+
+    /** Streams the export as a download named after today's date. */
+    void exportDownload(SpreadsheetFormat format, CustomerQuery query, HttpServletResponse response) throws IOException {
+        attachment(response, format, "客户档案_" + DateTimeFormatter.BASIC_ISO_DATE.format(clock.instant().atZone(zone)));
+        export(query, format, response.getOutputStream());
+    }
+
+    void templateDownload(SpreadsheetFormat format, HttpServletResponse response) throws IOException {
+        attachment(response, format, "客户档案导入模板");
+        template(format, response.getOutputStream());
+    }
+
+    private static void attachment(HttpServletResponse response, SpreadsheetFormat format, String baseName) {
+        String name = baseName + "." + format.extension();
+        response.setContentType(format.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"customers." + format.extension()
+                + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setHeader("Cache-Control", "no-store");
     }
 
     long export(CustomerQuery query, SpreadsheetFormat format, OutputStream out) {

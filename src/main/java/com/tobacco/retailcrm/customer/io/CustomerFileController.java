@@ -4,16 +4,11 @@ import com.tobacco.retailcrm.customer.api.CustomerQuery;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
-import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,16 +41,11 @@ class CustomerFileController {
     private final CustomerImporter importer;
     private final ImportRecords records;
     private final CustomerExporter exporter;
-    private final Clock clock;
-    private final CrmProperties properties;
 
-    CustomerFileController(CustomerImporter importer, ImportRecords records, CustomerExporter exporter, Clock clock,
-                           CrmProperties properties) {
-        this.properties = properties;
+    CustomerFileController(CustomerImporter importer, ImportRecords records, CustomerExporter exporter) {
         this.importer = importer;
         this.records = records;
         this.exporter = exporter;
-        this.clock = clock;
     }
 
     /** 200 with the result when imported at once; 202 with the running record for a large file. */
@@ -82,22 +72,17 @@ class CustomerFileController {
     @GetMapping("/import-template")
     @PreAuthorize("hasRole('MARKET_DEPT')")
     void template(@RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
-        SpreadsheetFormat f = format(format);
-        download(response, f, "客户档案导入模板");
-        exporter.template(f, response.getOutputStream());
+        exporter.templateDownload(format(format), response);
     }
 
     /** The list's filters (API.md); parameters that are not standard ones filter by custom fields. */
     @GetMapping("/export")
     @PreAuthorize(BUSINESS_ROLES)
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
-        SpreadsheetFormat f = format(params.get("format"));
-        CustomerQuery query = query(params);
-        download(response, f, "客户档案_" + DateTimeFormatter.BASIC_ISO_DATE.format(clock.instant().atZone(properties.zone())));
-        exporter.export(query, f, response.getOutputStream());
+        exporter.exportDownload(format(params.get("format")), query(params), response);
     }
 
-    private static CustomerQuery query(Map<String, String> params) {
+    static CustomerQuery query(Map<String, String> params) {
         Map<String, String> custom = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (!FILTERS.contains(k) && !k.startsWith("_")) {
@@ -114,20 +99,12 @@ class CustomerFileController {
                 "true".equals(incomplete) ? Boolean.TRUE : null, custom);
     }
 
-    private static SpreadsheetFormat format(String format) {
+    static SpreadsheetFormat format(String format) {
         return SpreadsheetFormat.of(format)
                 .orElseThrow(() -> new InvalidInputException("format", "{customer.export.error.format}"));
     }
 
-    private static void download(HttpServletResponse response, SpreadsheetFormat format, String baseName) {
-        String name = baseName + "." + format.extension();
-        response.setContentType(format.contentType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"customers." + format.extension()
-                + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        response.setHeader("Cache-Control", "no-store");
-    }
-
-    private static Path spool(MultipartFile file) {
+    static Path spool(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "{customer.import.error.empty}");
         }
@@ -140,7 +117,7 @@ class CustomerFileController {
         }
     }
 
-    private static String fileName(MultipartFile file) {
+    static String fileName(MultipartFile file) {
         String name = file.getOriginalFilename();
         if (name == null || name.isBlank()) {
             return "upload";

@@ -117,6 +117,17 @@ public class CustomerPhotos {
         }
     }
 
+    /** Whether the caller may add and remove this customer's photos (for the page to offer it). */
+    @Transactional(readOnly = true)
+    public boolean mayChange(String customerCode) {
+        try {
+            mayChange(visible(customerCode));
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
     /** A photo's file on disk with what to serve it as. */
     public record PhotoFile(PhotoView photo, Path path, String contentType) {
     }

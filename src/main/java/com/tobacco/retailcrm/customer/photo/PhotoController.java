@@ -76,7 +76,7 @@ class PhotoController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<Resource> serve(CustomerPhotos.PhotoFile file) {
+    static ResponseEntity<Resource> serve(CustomerPhotos.PhotoFile file) {
         if (!file.path().toFile().isFile()) {
             throw new com.tobacco.retailcrm.shared.api.NotFoundException("{customer.photo.error.fileMissing}");
         }

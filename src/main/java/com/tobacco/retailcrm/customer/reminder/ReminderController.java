@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReminderController {
 
+    static final String ROLES =
+            "hasAnyRole('CUSTOMER_MANAGER','MARKET_MANAGER','COUNTY_HEAD','MARKET_DEPT','MONOPOLY_OFFICER','LEADER')";
+
     private final CustomerReminders reminders;
 
     ReminderController(CustomerReminders reminders) {
@@ -17,7 +20,7 @@ class ReminderController {
     }
 
     @GetMapping("/api/v1/customers/reminders")
-    @PreAuthorize("hasAnyRole('CUSTOMER_MANAGER','MARKET_MANAGER','COUNTY_HEAD','MARKET_DEPT','MONOPOLY_OFFICER','LEADER')")
+    @PreAuthorize(ROLES)
     List<Reminder> reminders(@RequestParam(required = false) Integer days,
                              @RequestParam(required = false) String customerManager) {
         return reminders.forCurrentUser(days, customerManager == null || customerManager.isBlank() ? null
