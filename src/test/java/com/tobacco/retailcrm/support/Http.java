@@ -90,6 +90,14 @@ public final class Http {
                 : HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8)));
     }
 
+    /** Any method with a raw body and headers of the caller's choosing (e.g. merge-patch content type, If-Match). */
+    public Response raw(String method, String path, String token, String rawBody, Map<String, String> headers) {
+        var b = request(path, token);
+        headers.forEach(b::header);
+        return send(b.method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8)));
+    }
+
     public static Map<String, Object> body(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -53,34 +53,44 @@ class CustomerSearch {
 
     PageResponse<Customer> search(CustomerQuery query, PageQuery page, DataScope scope) {
         Where where = where(query, scope);
-        Long total = jdbc.queryForObject("select count(*) from customer c where " + where.sql(), Long.class,
-                where.args().toArray());
-        List<Object> args = new ArrayList<>(where.args());
-        args.add(page.size());
-        args.add(page.offset());
+        Long total = jdbc.query("select count(*) from customer c where " + where.sql(), where.setter(List.of()),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
         String order = SORTABLE.get(page.sortField()) + (page.ascending() ? " asc" : " desc");
         List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by " + order
-                + ", c.id limit ? offset ?", store.mapper(), args.toArray());
+                + ", c.id limit ? offset ?", where.setter(List.of(page.size(), page.offset())), store.mapper());
         return new PageResponse<>(items, total == null ? 0 : total, page.page(), page.size());
     }
 
     void forEach(CustomerQuery query, DataScope scope, Consumer<Customer> consumer) {
         Where where = where(query, scope);
         var mapper = store.mapper();
+        var setter = where.setter(List.of());
         jdbc.query(con -> {
             var ps = con.prepareStatement("select * from customer c where " + where.sql() + " order by c.customer_code");
             ps.setFetchSize(500);
-            int i = 1;
-            for (Object a : where.args()) {
-                ps.setObject(i++, a instanceof Object[] arr ? con.createArrayOf(arr instanceof Long[] ? "bigint" : "varchar", arr) : a);
-            }
+            setter.setValues(ps);
             return ps;
-        }, rs -> {
-            consumer.accept(mapper.mapRow(rs, 0));
-        });
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(mapper.mapRow(rs, 0)));
     }
 
     record Where(String sql, List<Object> args) {
+
+        /** Binds the arguments, Java arrays (from the data scope) as SQL arrays. */
+        org.springframework.jdbc.core.PreparedStatementSetter setter(List<Object> extra) {
+            return ps -> {
+                int i = 1;
+                for (Object a : args) {
+                    if (a instanceof Object[] array) {
+                        ps.setArray(i++, ps.getConnection().createArrayOf(array instanceof Long[] ? "bigint" : "varchar", array));
+                    } else {
+                        ps.setObject(i++, a);
+                    }
+                }
+                for (Object a : extra) {
+                    ps.setObject(i++, a);
+                }
+            };
+        }
     }
 
     Where where(CustomerQuery query, DataScope scope) {

@@ -73,6 +73,34 @@ class CustomerStore {
                 + ") returning id", Long.class, args.toArray());
     }
 
+    /** Inserts many new customers in JDBC batches, without history (for demo data; every row is valid). */
+    void insertBatch(List<Customer> customers, Instant now, String by) {
+        List<String> keys = dictionary.fixed().stream().map(FieldDefinition::key).toList();
+        List<String> columns = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Customer c : customers) {
+            List<String> cols = new ArrayList<>(List.of("county_org_unit_id"));
+            List<Object> args = new ArrayList<>(List.of(c.countyOrgUnitId()));
+            addColumns(c, keys, cols, args);
+            cols.addAll(List.of("created_at", "updated_at", "created_by"));
+            args.addAll(List.of(Timestamp.from(now), Timestamp.from(now), by));
+            if (columns.isEmpty()) {
+                columns.addAll(cols);
+            }
+            rows.add(args.toArray());
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        String placeholders = String.join(", ", columns.stream().map(col -> "?").toList());
+        jdbc.batchUpdate("insert into customer (" + String.join(", ", columns) + ") values (" + placeholders + ")", rows);
+    }
+
+    long count() {
+        Long n = jdbc.queryForObject("select count(*) from customer", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** Writes the changed fields if the version is still the one read; false when someone else was first. */
     boolean update(Customer c, Collection<String> changedKeys, Instant now) {
         List<String> columns = new ArrayList<>();

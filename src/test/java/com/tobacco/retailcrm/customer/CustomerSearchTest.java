@@ -1,0 +1,140 @@
+package com.tobacco.retailcrm.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Search by code, licence, name, pinyin initials and phone, within the caller's data scope, safe for any input. */
+class CustomerSearchTest extends CustomerApiTestBase {
+
+    private JsonNode search(String token, String query) {
+        var r = http.get("/api/v1/customers?" + query, token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String q(String text) {
+        return "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.get("items").forEach(i -> names.add(i.get("storeName").asString()));
+        return names;
+    }
+
+    @Test
+    void findsByPinyinInitialsIncludingPolyphonesNameSubstringCodeLicenceAndPhone() {
+        County c = county();
+        var hx = createManaged(c, "华信超市", "orderPhone", "0571-8" + digits(7));
+        createManaged(c, "重庆小面馆");
+        createManaged(c, "长城烟酒行");
+        String in = "countyCode=" + c.code() + "&";
+        assertThat(names(search(c.marketDept(), in + q("hxcs")))).containsExactly("华信超市");
+        assertThat(names(search(c.marketDept(), in + q("HXCS")))).containsExactly("华信超市");
+        assertThat(names(search(c.marketDept(), in + q("cqxm")))).as("重 read chong in 重庆").containsExactly("重庆小面馆");
+        assertThat(names(search(c.marketDept(), in + q("zqxm")))).isEmpty();
+        assertThat(names(search(c.marketDept(), in + q("ccyj")))).as("长 read chang in 长城").containsExactly("长城烟酒行");
+        assertThat(names(search(c.marketDept(), in + q("小面")))).containsExactly("重庆小面馆");
+        String code = hx.get("customerCode").asString();
+        assertThat(names(search(c.marketDept(), in + q(code.substring(0, 7))))).contains("华信超市");
+        String licence = hx.get("licenceNo").asString();
+        assertThat(names(search(c.marketDept(), in + q(licence.substring(0, 8))))).contains("华信超市");
+        String phone = http.get("/api/v1/customers/" + code, c.marketDept()).json().get("orderPhone").asString();
+        assertThat(names(search(c.marketDept(), q(phone)))).containsExactly("华信超市");
+        assertThat(names(search(c.marketDept(), q(phone.replace("-", ""))))).containsExactly("华信超市");
+        assertThat(names(search(c.marketDept(), q(phone.substring(0, 9))))).as("phones match exactly only").isEmpty();
+    }
+
+    @Test
+    void filtersIncompleteAndPaging() {
+        County c = county();
+        createManaged(c, "甲店");
+        createManaged(c, "乙店", "retailFormat", "1", "marketType", "2");
+        String in = "countyCode=" + c.code();
+        assertThat(search(c.marketDept(), in + "&retailFormat=1&marketType=2").get("total").asLong()).isEqualTo(1);
+        assertThat(search(c.marketDept(), in + "&incomplete=true").get("total").asLong()).isEqualTo(2);
+        assertThat(search(c.marketDept(), in + "&status=ACTIVE&customerManager=" + c.managerName()).get("total").asLong())
+                .isEqualTo(2);
+        JsonNode page = search(c.marketDept(), in + "&size=1&page=1&sort=storeName,desc");
+        assertThat(page.get("items").size()).isEqualTo(1);
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(http.get("/api/v1/customers?retailFormat=8", c.marketDept()).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/customers?sort=idCardNo", c.marketDept()).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/customers?size=501", c.marketDept()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void hostileSearchTextIsHarmlessAndLeaksNoWildcards() {
+        County c = county();
+        createManaged(c, "普通店");
+        createManaged(c, "五折_特价%店");
+        String in = "countyCode=" + c.code() + "&";
+        assertThat(names(search(c.marketDept(), in + q("%")))).containsExactly("五折_特价%店");
+        assertThat(names(search(c.marketDept(), in + q("_")))).containsExactly("五折_特价%店");
+        for (String hostile : List.of("\\", "'", "\"", "' or 1=1 --", "%%", "\\%", "😀", "店😀", "a\u0000b", "[", ")")) {
+            var r = http.get("/api/v1/customers?" + in + q(hostile), c.marketDept());
+            assertThat(r.status()).as(hostile + " -> " + r).isIn(200, 400);
+            if (r.status() == 200) {
+                assertThat(r.json().get("total").asLong()).as(hostile).isZero();
+            }
+        }
+        var huge = http.get("/api/v1/customers?" + q("a".repeat(5000)), c.marketDept());
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        assertThat(http.get("/api/v1/customers?" + q("店".repeat(5000)), c.marketDept()).status())
+                .as("refused by the server's URL limit").isEqualTo(400);
+    }
+
+    @Test
+    void scopeLimitsListGetAndPatch() {
+        County a = county();
+        County b = county();
+        String mine = createManaged(a, "本人客户店").get("customerCode").asString();
+        String colleague = userWithRoles("cm" + unique(), a.code(), a.marketManagerName(), List.of("CUSTOMER_MANAGER"));
+        String other = createManaged(b, "外县客户店").get("customerCode").asString();
+        String headB = userWithRoles("ch" + unique(), b.code(), null, List.of("COUNTY_HEAD"));
+
+        assertThat(names(search(a.manager(), ""))).contains("本人客户店").doesNotContain("外县客户店");
+        assertThat(search(colleague, "").get("total").asLong()).isZero();
+        assertThat(http.get("/api/v1/customers/" + mine, colleague).status()).isEqualTo(404);
+        assertThat(http.patch("/api/v1/customers/" + mine, colleague, Map.of("version", 0, "contactPerson", "x")).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/customers/" + other, a.marketManager()).status()).isEqualTo(404);
+        assertThat(names(search(a.marketManager(), ""))).contains("本人客户店").doesNotContain("外县客户店");
+        assertThat(names(search(headB, ""))).contains("外县客户店").doesNotContain("本人客户店");
+        assertThat(http.get("/api/v1/customers/" + mine, headB).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/customers/" + mine, adminToken("sysadmin")).status()).as("admins see no customers")
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/customers", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void managerMustBeAnEnabledCustomerManagerOfTheCustomersCounty() {
+        County a = county();
+        County b = county();
+        var r = http.post("/api/v1/customers", a.marketDept(), withCounty(a, "customerManager", b.managerName()));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("customerManager").contains("客户经理");
+        assertThat(http.post("/api/v1/customers", a.marketDept(), withCounty(a, "customerManager", a.marketManagerName()))
+                .status()).as("not a customer manager").isEqualTo(400);
+        var notCounty = minimal("非县区店");
+        notCounty.put("countyCode", rootOrgCode());
+        assertThat(http.post("/api/v1/customers", a.marketDept(), notCounty).status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/customers", a.manager(), withCounty(a, "storeName", "越权店")).status())
+                .as("only MARKET_DEPT creates").isEqualTo(403);
+    }
+
+    private Map<String, Object> withCounty(County c, String key, Object value) {
+        var body = minimal("测试店");
+        body.put(key, value);
+        body.put("countyCode", c.code());
+        return body;
+    }
+}
