@@ -9,6 +9,8 @@ import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +53,23 @@ class ChunkWriter {
         try {
             return transaction.execute(status -> {
                 Set<String> existing = existingCodes(chunk);
-                List<RowResult> results = new ArrayList<>(chunk.size());
+                // new codes (first time in the chunk) go to the set-based creation, the rest one by one after it
+                Set<String> fresh = new HashSet<>();
+                List<ImportRow> creations = new ArrayList<>();
+                List<ImportRow> oneByOne = new ArrayList<>();
                 for (ImportRow row : chunk) {
+                    String code = row.customerCode();
+                    (code != null && !existing.contains(code) && fresh.add(code) ? creations : oneByOne).add(row);
+                }
+                List<ImportRow> deferred = new ArrayList<>();
+                List<RowResult> results = new ArrayList<>(rows.createAll(creations, fields, source, deferred));
+                Map<Integer, String> codeOfRow = new HashMap<>();
+                creations.forEach(r -> codeOfRow.put(r.number(), r.customerCode()));
+                results.stream().filter(r -> r.outcome() == RowResult.Outcome.CREATED)
+                        .forEach(r -> existing.add(codeOfRow.get(r.row())));
+                deferred.addAll(oneByOne);
+                deferred.sort(Comparator.comparingInt(ImportRow::number));
+                for (ImportRow row : deferred) {
                     List<FieldProblem> problems = new ArrayList<>();
                     RowResult.Outcome outcome = rows.write(row, fields, source,
                             existing.contains(row.customerCode()), problems);
@@ -61,6 +78,7 @@ class ChunkWriter {
                         existing.add(row.customerCode());
                     }
                 }
+                results.sort(Comparator.comparingInt(RowResult::row));
                 return results;
             });
         } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Service;
 class CustomerImporter {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
-    static final int CHUNK_SIZE = 200;
+    static final int CHUNK_SIZE = 500;
 
     private final ImportFieldCatalog catalog;
     private final ImportRecords records;
@@ -89,7 +90,14 @@ class CustomerImporter {
                 handedOver = true;
             } else {
                 try {
-                    executor.execute(new DelegatingSecurityContextRunnable(job));
+                    executor.execute(new DelegatingSecurityContextRunnable(() -> {
+                        LocaleContextHolder.setLocale(locale);
+                        try {
+                            job.run();
+                        } finally {
+                            LocaleContextHolder.resetLocaleContext();
+                        }
+                    }));
                     handedOver = true;
                 } catch (RejectedExecutionException e) {
                     records.fail(id, messages.text(locale, "customer.import.error.busy"));

@@ -4,8 +4,10 @@ import com.tobacco.retailcrm.customer.api.AppliedChanges;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
+import com.tobacco.retailcrm.customer.domain.CustomerBatchCreation;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +29,11 @@ import org.springframework.stereotype.Component;
 class CustomerRowWriter {
 
     private final CustomerArchive archive;
+    private final CustomerBatchCreation creation;
 
-    CustomerRowWriter(CustomerArchive archive) {
+    CustomerRowWriter(CustomerArchive archive, CustomerBatchCreation creation) {
         this.archive = archive;
+        this.creation = creation;
     }
 
     /**
@@ -50,6 +54,55 @@ class CustomerRowWriter {
             problems.add(new FieldProblem("customerCode", "{customer.import.error.outOfScope}"));
             return RowResult.Outcome.FAILED;
         }
+        Map<String, Object> values = settle(row, fields, existing, problems);
+        if (!problems.isEmpty()) {
+            return RowResult.Outcome.FAILED;
+        }
+        if (existing.isEmpty()) {
+            archive.create(values, row.values().get(ImportField.COUNTY_CODE), source);
+            return RowResult.Outcome.CREATED;
+        }
+        Map<String, Object> changes = changedOnly(values, existing.get());
+        if (changes.isEmpty()) {
+            return RowResult.Outcome.UNCHANGED;
+        }
+        AppliedChanges applied = archive.applyChanges(code, changes, null, source, source.toString());
+        return applied.unchanged() ? RowResult.Outcome.UNCHANGED : RowResult.Outcome.UPDATED;
+    }
+
+    /**
+     * Creates customers whose codes are new in one go (see {@link CustomerBatchCreation}). Returns a result for every
+     * row it settled; rows it could not take (custom fields) are added to {@code deferred} for {@link #write}.
+     */
+    List<RowResult> createAll(List<ImportRow> rows, Map<String, ImportField> fields, ChangeSource source,
+                              List<ImportRow> deferred) {
+        List<RowResult> results = new ArrayList<>();
+        List<CustomerBatchCreation.NewCustomer> batch = new ArrayList<>();
+        Map<Integer, ImportRow> byNumber = new HashMap<>();
+        for (ImportRow row : rows) {
+            List<FieldProblem> problems = new ArrayList<>();
+            Map<String, Object> values = settle(row, fields, Optional.empty(), problems);
+            if (!problems.isEmpty()) {
+                results.add(RowResult.failed(row.number(), problems));
+            } else {
+                batch.add(new CustomerBatchCreation.NewCustomer(row.number(), values,
+                        row.values().get(ImportField.COUNTY_CODE)));
+                byNumber.put(row.number(), row);
+            }
+        }
+        for (CustomerBatchCreation.Outcome o : creation.createAll(batch, source)) {
+            if (o.deferred()) {
+                deferred.add(byNumber.get(o.row()));
+            } else {
+                results.add(o.created() ? RowResult.of(o.row(), RowResult.Outcome.CREATED) : RowResult.failed(o.row(), o.problems()));
+            }
+        }
+        return results;
+    }
+
+    /** The values the archive is asked to apply; problems it does not judge itself are added to {@code problems}. */
+    private static Map<String, Object> settle(ImportRow row, Map<String, ImportField> fields,
+                                              Optional<CustomerRecord> existing, List<FieldProblem> problems) {
         String county = row.values().get(ImportField.COUNTY_CODE);
         Map<String, Object> values = new LinkedHashMap<>();
         for (var entry : row.values().entrySet()) {
@@ -67,23 +120,13 @@ class CustomerRowWriter {
                 values.put(field.key(), value);
             }
         }
-        if (existing.isEmpty() && county == null) {
-            problems.add(new FieldProblem(ImportField.COUNTY_CODE, "{customer.import.error.countyRequired}"));
-        }
-        if (!problems.isEmpty()) {
-            return RowResult.Outcome.FAILED;
-        }
         if (existing.isEmpty()) {
+            if (county == null) {
+                problems.add(new FieldProblem(ImportField.COUNTY_CODE, "{customer.import.error.countyRequired}"));
+            }
             values.values().removeIf(v -> v == null);
-            archive.create(values, county, source);
-            return RowResult.Outcome.CREATED;
         }
-        Map<String, Object> changes = changedOnly(values, existing.get());
-        if (changes.isEmpty()) {
-            return RowResult.Outcome.UNCHANGED;
-        }
-        AppliedChanges applied = archive.applyChanges(code, changes, null, source, source.toString());
-        return applied.unchanged() ? RowResult.Outcome.UNCHANGED : RowResult.Outcome.UPDATED;
+        return values;
     }
 
     /** The values that differ from the stored ones, so an unchanged row costs no write at all. */
