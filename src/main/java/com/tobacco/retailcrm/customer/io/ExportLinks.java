@@ -9,9 +9,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The export link of the customer list a page shows: the current page's list filters carried over, paging and
- * page-only parameters dropped. For templates: {@code ${@customerExportLinks.href('xlsx')}}.
+ * page-only parameters dropped. For templates: {@code ${customerExportLinks.href('xlsx')}}.
  */
-@Component("customerExportLinks")
+@Component
 public class ExportLinks {
 
     private static final Set<String> NOT_FILTERS = Set.of("page", "size", "sort", "lang", "id", "format", "days");

@@ -122,7 +122,9 @@ public class CustomerReminders {
 
     /**
      * New customers (created within the onboarding window) whose archive is still incomplete: due 5 working days
-     * after the day they were created, overdue after that. Completeness is the archive's own rule.
+     * after the day they were created, overdue after that. Completeness is the archive's own rule. A new customer is
+     * one onboarded or created one by one; retailers brought in by a bulk load (an import, the demo data) already
+     * trade and are not 新增户, so they raise no such reminder.
      */
     private List<Reminder> incompleteNewCustomers(DataScope scope, String manager, LocalDate today,
                                                   Map<Long, String> counties) {
@@ -133,6 +135,8 @@ public class CustomerReminders {
                 from customer c
                 where (%s) and c.status <> 'CANCELLED' and (? is null or c.customer_manager = ?)
                   and c.created_at >= ?::date - ?::int
+                  and exists (select 1 from customer_history h where h.customer_id = c.id and h.field = 'customerCode'
+                              and h.old_value is null and (h.source = 'DIRECT' or h.source like 'ONBOARDING:%%'))
                 order by c.created_at""".formatted(predicate.sql());
         record Candidate(String code, String name, String manager, String county, LocalDate createdOn) {
         }
