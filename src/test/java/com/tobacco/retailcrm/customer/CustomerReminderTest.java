@@ -72,6 +72,16 @@ class CustomerReminderTest extends CustomerApiTestBase {
         assertThat(notYet.get("overdue").asBoolean()).isFalse();
         assertThat(find(http.get("/api/v1/customers/reminders", c.marketManager()).json(),
                 "INCOMPLETE_NEW_CUSTOMER", old)).isNotNull();
+
+        // a retailer brought in by a bulk import already trades: not a 新增户, no onboarding reminder
+        String imported = digits(12);
+        String csv = "customerCode,licenceNo,storeName,retailFormat,marketType,countyCode,customerManager\n"
+                + imported + "," + digits(12) + ",老字号烟酒,5,1," + c.code() + "," + c.managerName() + "\n";
+        var result = new FileTransfer(http.base()).upload("/api/v1/customers/import", c.marketDept(), "load.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+        assertThat(result.json().get("created").asInt()).as("%s", result).isEqualTo(1);
+        assertThat(find(http.get("/api/v1/customers/reminders", c.manager()).json(),
+                "INCOMPLETE_NEW_CUSTOMER", imported)).isNull();
     }
 
     private static java.util.Map<String, Object> withDate(java.util.Map<String, Object> fields, LocalDate expiry) {
