@@ -1,0 +1,3 @@
+/** What other modules may use of the calendar: {@link com.tobacco.retailcrm.calendar.api.WorkingCalendar}. */
+@org.springframework.modulith.NamedInterface("api")
+package com.tobacco.retailcrm.calendar.api;

@@ -1,0 +1,51 @@
+package com.tobacco.retailcrm.calendar.web;
+
+import com.tobacco.retailcrm.calendar.domain.CalendarService;
+import com.tobacco.retailcrm.calendar.domain.CalendarYearView;
+import com.tobacco.retailcrm.shared.web.Messages;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 工作日历 API: a year's holidays and make-up days, and due times on the calendar. */
+@RestController
+@RequestMapping("/api/v1/calendar")
+class CalendarController {
+
+    private final CalendarService calendar;
+    private final Messages messages;
+
+    CalendarController(CalendarService calendar, Messages messages) {
+        this.calendar = calendar;
+        this.messages = messages;
+    }
+
+    @GetMapping("/due")
+    @PreAuthorize("isAuthenticated()")
+    Map<String, String> due(@RequestParam(required = false) String start,
+                            @RequestParam(required = false) String amount,
+                            @RequestParam(required = false) String unit) {
+        DueQuery q = DueQuery.parse(start, amount, unit, calendar.zone(), messages::text);
+        var due = calendar.due(q.start(), q.amount(), q.unit()).atZone(calendar.zone()).toOffsetDateTime();
+        return Map.of("due", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(due));
+    }
+
+    @GetMapping("/{year}")
+    @PreAuthorize("isAuthenticated()")
+    CalendarYearView year(@PathVariable int year) {
+        return calendar.year(year, messages::text);
+    }
+
+    @PutMapping("/{year}")
+    @PreAuthorize("hasAnyRole('MARKET_DEPT', 'SYSTEM_ADMIN')")
+    CalendarYearView replace(@PathVariable int year, @RequestBody CalendarYearCommand command) {
+        return calendar.replace(year, command.holidays(), command.workdays(), messages::text);
+    }
+}
