@@ -1,0 +1,194 @@
+package com.tobacco.retailcrm.customer.domain;
+
+import com.tobacco.retailcrm.customer.api.ChangeSource;
+import com.tobacco.retailcrm.customer.api.FieldDefinition;
+import com.tobacco.retailcrm.org.api.OrgDirectory;
+import com.tobacco.retailcrm.org.api.OrgUnitRef;
+import com.tobacco.retailcrm.org.api.OrgUnitType;
+import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.shared.api.FieldProblem;
+import com.tobacco.retailcrm.shared.web.Messages;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 批量新建 — creates many customers at once for a bulk import, with the same rules as
+ * {@link CustomerArchiveService#create} (defaults, validation, unique code and licence, history with the source)
+ * but set-based: the rows are validated in memory, duplicates are found with one query, the valid rows are
+ * inserted in one JDBC batch and their history in another. Rows with custom fields are left to the one-by-one path
+ * (the batch insert writes fixed columns only). Runs in the caller's transaction: if the database still refuses
+ * (a code taken meanwhile), the whole batch fails and the caller falls back to one row at a time.
+ */
+@Component
+public class CustomerBatchCreation {
+
+    private final FieldDictionary dictionary;
+    private final CustomerValidator validator;
+    private final CustomerStore store;
+    private final OrgDirectory org;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Messages messages;
+    private final SensitiveDataCipher cipher;
+
+    CustomerBatchCreation(FieldDictionary dictionary, CustomerValidator validator, CustomerStore store,
+                          OrgDirectory org, JdbcTemplate jdbc, Clock clock, Messages messages,
+                          SensitiveDataCipher cipher) {
+        this.messages = messages;
+        this.cipher = cipher;
+        this.dictionary = dictionary;
+        this.validator = validator;
+        this.store = store;
+        this.org = org;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A new customer to create: its row number in the file, its values (as for create) and its county's code. */
+    public record NewCustomer(int row, Map<String, Object> fields, String countyCode) {
+    }
+
+    /** What became of a row: created, refused with problems, or left to the one-by-one path ({@code deferred}). */
+    public record Outcome(int row, boolean created, boolean deferred, List<FieldProblem> problems) {
+    }
+
+    @Transactional
+    public List<Outcome> createAll(List<NewCustomer> rows, ChangeSource source) {
+        Map<String, Optional<OrgUnitRef>> counties = new HashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
+        Map<Integer, Customer> valid = new LinkedHashMap<>();
+        for (NewCustomer row : rows) {
+            List<Violation> problems = new ArrayList<>();
+            Optional<OrgUnitRef> county = row.countyCode() == null ? Optional.empty() : counties.computeIfAbsent(
+                    row.countyCode(), code -> org.findByCode(code).filter(u -> u.type() == OrgUnitType.COUNTY));
+            if (county.isEmpty()) {
+                problems.add(Violation.of("countyCode", "customer.error.countyCode"));
+            }
+            Map<String, Object> raw = new LinkedHashMap<>(CustomerArchiveService.CREATE_DEFAULTS);
+            raw.putAll(row.fields());
+            Map<String, Object> parsed = validator.parse(raw, source, problems);
+            for (String key : CustomerArchiveService.NEEDED_TO_CREATE) {
+                if (parsed.get(key) == null && problems.stream().noneMatch(p -> p.field().equals(key))) {
+                    problems.add(Violation.of(key, "customer.error.required"));
+                }
+            }
+            long countyId = county.map(OrgUnitRef::id).orElse(-1L);
+            validator.checkTogether(parsed, parsed, countyId, problems);
+            parsed.values().removeIf(Objects::isNull);
+            boolean custom = dictionary.customFields().stream().anyMatch(f -> parsed.containsKey(f.key()));
+            if (!problems.isEmpty()) {
+                outcomes.add(new Outcome(row.row(), false, false, validator.describe(problems)));
+            } else if (custom) {
+                outcomes.add(new Outcome(row.row(), false, true, List.of()));
+            } else {
+                valid.put(row.row(), new Customer(null, countyId, 0, parsed));
+                outcomes.add(null);
+            }
+        }
+        refuseDuplicates(valid, outcomes, rows);
+        insert(valid.values(), source);
+        for (int i = 0; i < rows.size(); i++) {
+            if (outcomes.get(i) == null) {
+                outcomes.set(i, new Outcome(rows.get(i).row(), true, false, List.of()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Codes and licences already in the archive, or given twice in the batch, refuse the row (as create does). */
+    private void refuseDuplicates(Map<Integer, Customer> valid, List<Outcome> outcomes, List<NewCustomer> rows) {
+        String[] codes = valid.values().stream().map(Customer::code).toArray(String[]::new);
+        String[] licences = valid.values().stream().map(c -> (String) c.get("licenceNo")).toArray(String[]::new);
+        Set<String> takenCodes = new HashSet<>();
+        Set<String> takenLicences = new HashSet<>();
+        jdbc.query("select customer_code, licence_no from customer where customer_code = any(?) or licence_no = any(?)",
+                rs -> {
+                    takenCodes.add(rs.getString(1));
+                    takenLicences.add(rs.getString(2));
+                }, codes, licences);
+        for (int i = 0; i < rows.size(); i++) {
+            Customer c = valid.get(rows.get(i).row());
+            if (c == null || outcomes.get(i) != null) {
+                continue;
+            }
+            String licence = (String) c.get("licenceNo");
+            List<Violation> problems = new ArrayList<>();
+            if (!takenCodes.add(c.code())) {
+                problems.add(Violation.of("customerCode", "customer.error.duplicate.customerCode", c.code()));
+            } else if (!takenLicences.add(licence)) {
+                problems.add(Violation.of("licenceNo", "customer.error.duplicate.licenceNo", licence));
+            }
+            if (!problems.isEmpty()) {
+                valid.remove(rows.get(i).row());
+                outcomes.set(i, new Outcome(rows.get(i).row(), false, false, describeConflict(problems)));
+            }
+        }
+    }
+
+    /**
+     * The 修改台账 of the new customers (one row per field set) as ONE statement over arrays: a customer brings some
+     * twenty rows, so row-by-row inserts would cost more than the customers themselves. Sensitive values are
+     * encrypted as {@link CustomerStore#history} does.
+     */
+    private void writeHistory(List<Customer> customers, Map<String, Long> ids, String who, Instant now,
+                              ChangeSource source) {
+        List<Long> customerIds = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Customer c : customers) {
+            long id = ids.get(c.code());
+            c.values().forEach((key, value) -> {
+                String text = FieldValues.format(value);
+                boolean sensitive = dictionary.find(key).map(FieldDefinition::sensitive).orElse(false);
+                customerIds.add(id);
+                codes.add(c.code());
+                fields.add(key);
+                values.add(sensitive && text != null ? cipher.encrypt(text) : text);
+            });
+        }
+        jdbc.update("""
+                insert into customer_history (customer_id, customer_code, field, old_value, new_value, changed_by,
+                                              changed_at, source)
+                select t.id, t.code, t.field, null, t.value, ?, ?, ?
+                from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::text[]) as t(id, code, field, value)""",
+                who, java.sql.Timestamp.from(now), source.toString(), customerIds.toArray(Long[]::new),
+                codes.toArray(String[]::new), fields.toArray(String[]::new), values.toArray(String[]::new));
+    }
+
+    /** Conflict messages name the value, like the 409 of create; their first argument is the value, not a label. */
+    private List<FieldProblem> describeConflict(List<Violation> problems) {
+        return problems.stream().map(v -> new FieldProblem(v.field(),
+                messages.text(v.messageKey(), v.args().toArray()))).toList();
+    }
+
+    private void insert(java.util.Collection<Customer> customers, ChangeSource source) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String who = CurrentUsers.current().map(CurrentUser::username).orElse("system");
+        List<Customer> list = List.copyOf(customers);
+        store.insertBatch(list, now, who);
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("select id, customer_code from customer where customer_code = any(?)",
+                rs -> {
+                    ids.put(rs.getString(2), rs.getLong(1));
+                }, (Object) list.stream().map(Customer::code).toArray(String[]::new));
+        writeHistory(list, ids, who, now, source);
+    }
+
+}

@@ -1,0 +1,237 @@
+package com.tobacco.retailcrm.customer.io;
+
+import com.tobacco.retailcrm.customer.api.ChangeSource;
+import com.tobacco.retailcrm.org.api.OrgDirectory;
+import com.tobacco.retailcrm.org.api.OrgUnitRef;
+import com.tobacco.retailcrm.org.api.OrgUnitType;
+import com.tobacco.retailcrm.shared.api.FieldProblem;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.TooManyRequestsException;
+import com.tobacco.retailcrm.shared.web.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+
+/**
+ * 批量导入 — imports a customer file (xlsx or CSV) into the archive. The file is read twice, streaming both
+ * times: first to check the header and count the data rows, then to apply them in chunks. A file of up to
+ * {@code crm.customer.import.sync-max-rows} rows is imported during the request and its result returned; a larger
+ * one runs in the background and the import record shows its progress. Every change is written with the source
+ * {@code IMPORT:<id>}; each row is all-or-nothing.
+ */
+@Service
+class CustomerImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
+    static final int CHUNK_SIZE = 500;
+
+    private final ImportFieldCatalog catalog;
+    private final ImportRecords records;
+    private final ChunkWriter writer;
+    private final OrgDirectory org;
+    private final Messages messages;
+    private final ImportExecutor executor;
+    private final int syncMaxRows;
+
+    CustomerImporter(ImportFieldCatalog catalog, ImportRecords records, ChunkWriter writer, OrgDirectory org,
+                     Messages messages, ImportExecutor executor,
+                     @Value("${crm.customer.import.sync-max-rows:2000}") int syncMaxRows) {
+        this.catalog = catalog;
+        this.records = records;
+        this.writer = writer;
+        this.org = org;
+        this.messages = messages;
+        this.executor = executor;
+        this.syncMaxRows = syncMaxRows;
+    }
+
+    /** After a restart, imports that were running will never finish: mark them failed instead of running forever. */
+    @EventListener(ApplicationReadyEvent.class)
+    void abandonInterrupted() {
+        int n = records.abandonRunning(messages.text(Locale.SIMPLIFIED_CHINESE, "customer.import.error.interrupted"));
+        if (n > 0) {
+            log.warn("{} customer import(s) were interrupted by a restart and are marked failed", n);
+        }
+    }
+
+    /**
+     * Imports the file (which this method owns and deletes when done).
+     *
+     * @return the finished record, or for a large file the running one
+     */
+    ImportView importFile(Path file, String fileName, String user, Locale locale) {
+        boolean handedOver = false;
+        try {
+            SpreadsheetFormat format = checkFormat(file);
+            List<ImportField> fields = catalog.fields();
+            int total = countRows(file, fields);
+            long id = records.start(fileName, format, total, user);
+            Runnable job = () -> run(id, file, fields, locale);
+            if (total <= syncMaxRows) {
+                job.run();
+                handedOver = true;
+            } else {
+                try {
+                    executor.execute(new DelegatingSecurityContextRunnable(() -> {
+                        LocaleContextHolder.setLocale(locale);
+                        try {
+                            job.run();
+                        } finally {
+                            LocaleContextHolder.resetLocaleContext();
+                        }
+                    }));
+                    handedOver = true;
+                } catch (RejectedExecutionException e) {
+                    records.fail(id, messages.text(locale, "customer.import.error.busy"));
+                    throw new TooManyRequestsException("{customer.import.error.busy}");
+                }
+            }
+            return records.find(id).orElseThrow();
+        } finally {
+            if (!handedOver) {
+                deleteQuietly(file);
+            }
+        }
+    }
+
+    private static SpreadsheetFormat checkFormat(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                throw new InvalidInputException("file", "{customer.import.error.empty}");
+            }
+            if (SpreadsheetFormat.isLegacyExcel(file)) {
+                throw new InvalidInputException("file", "{customer.import.error.legacyXls}");
+            }
+            return SpreadsheetFormat.sniff(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Checks the header and counts the non-blank data rows (the header is the first non-blank row). */
+    private static int countRows(Path file, List<ImportField> fields) {
+        try (SheetReader reader = SheetReader.open(file)) {
+            SheetRow header = firstNonBlank(reader);
+            if (header == null) {
+                throw new InvalidInputException("file", "{customer.import.error.noData}");
+            }
+            ImportHeader.resolve(header, fields);
+            int count = 0;
+            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                if (!row.isBlank()) {
+                    count++;
+                }
+            }
+            if (count == 0) {
+                throw new InvalidInputException("file", "{customer.import.error.noData}");
+            }
+            return count;
+        } catch (MalformedSheetException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "{customer.import.error.unreadable}");
+        }
+    }
+
+    private static SheetRow firstNonBlank(SheetReader reader) throws IOException {
+        for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+            if (!row.isBlank()) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private void run(long id, Path file, List<ImportField> fieldList, Locale locale) {
+        ChangeSource source = ChangeSource.importBatch(id);
+        Map<String, ImportField> fields = fieldList.stream()
+                .collect(Collectors.toMap(ImportField::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, String> counties = countyCodes();
+        try (SheetReader reader = SheetReader.open(file)) {
+            ImportHeader header = ImportHeader.resolve(firstNonBlank(reader), fieldList);
+            List<ImportRow> chunk = new ArrayList<>(CHUNK_SIZE);
+            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                chunk.add(canonical(row, header, counties));
+                if (chunk.size() == CHUNK_SIZE) {
+                    records.progress(id, tally(writer.write(chunk, fields, source, locale), locale));
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                records.progress(id, tally(writer.write(chunk, fields, source, locale), locale));
+            }
+            records.finish(id);
+        } catch (MalformedSheetException | IOException e) {
+            records.fail(id, messages.text(locale, e instanceof MalformedSheetException ? e.getMessage()
+                    : "customer.import.error.unreadable"));
+        } catch (RuntimeException e) {
+            log.error("customer import {} failed", id, e);
+            records.fail(id, messages.text(locale, "customer.import.error.database"));
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** A county may be given by its org-unit code or its name; the archive takes the code. */
+    private Map<String, String> countyCodes() {
+        Map<String, String> byName = new HashMap<>();
+        for (OrgUnitRef unit : org.all()) {
+            if (unit.type() == OrgUnitType.COUNTY) {
+                byName.putIfAbsent(unit.name(), unit.code());
+            }
+        }
+        return byName;
+    }
+
+    private static ImportRow canonical(SheetRow row, ImportHeader header, Map<String, String> counties) {
+        Map<String, String> values = new LinkedHashMap<>();
+        header.columns().forEach((column, field) -> {
+            String value = CellParser.canonical(field, row.cell(column));
+            if (field.key().equals(ImportField.COUNTY_CODE) && value != null) {
+                value = counties.getOrDefault(value, value);
+            }
+            values.put(field.key(), value);
+        });
+        return new ImportRow(row.number(), values);
+    }
+
+    private ImportTally tally(List<RowResult> results, Locale locale) {
+        ImportTally tally = new ImportTally();
+        for (RowResult r : results) {
+            tally.add(r.outcome());
+            for (FieldProblem p : r.problems()) {
+                tally.error(new ImportError(r.row(), p.field(), messages.text(locale, p.message())));
+            }
+        }
+        return tally;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete the uploaded file {}", file, e);
+        }
+    }
+}

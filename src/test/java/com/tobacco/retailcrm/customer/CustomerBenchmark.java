@@ -1,0 +1,244 @@
+package com.tobacco.retailcrm.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tobacco.retailcrm.customer.domain.SensitiveDataCipher;
+import com.tobacco.retailcrm.customer.domain.StoreNameInitials;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 性能基准 — not a unit test: runs only with {@code ./mvnw -Pbench test} (tag "bench", heap capped at 512 MB).
+ * Loads 300,000 customers with COPY, measures search latency over HTTP per kind of query, requests per second with
+ * 8 concurrent clients, and the import of a 100,000-row xlsx (rows/s and peak heap). Prints a report and writes it
+ * to {@code target/bench-report.txt}. Sizes can be lowered with -Dbench.customers / -Dbench.importRows.
+ */
+@Tag("bench")
+class CustomerBenchmark extends CustomerApiTestBase {
+
+    private static final String[] BRANDS = {"华信", "好又多", "老王", "便民", "鑫源", "家乐", "联华", "金叶", "百佳", "万家",
+            "惠民", "红旗", "兴隆", "福满", "永辉", "平安", "长城", "重庆", "银河", "天天", "顺发", "和美", "佳佳", "旺角"};
+    private static final String[] MIDDLES = {"", "东门", "西街", "新村", "城南", "北关", "中心", "河西", "站前", "花园"};
+    private static final String[] KINDS = {"超市", "便利店", "烟酒店", "食杂店", "商店", "烟酒行", "百货", "小卖部"};
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    SensitiveDataCipher cipher;
+
+    private final Random random = new Random(20261123);
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void benchmark() throws Exception {
+        int customers = Integer.getInteger("bench.customers", 300_000);
+        int importRows = Integer.getInteger("bench.importRows", 100_000);
+        County c = county();
+        long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, c.code());
+
+        List<String[]> samples = load(customers, countyId, c.managerName());
+        measureSearch(c.marketDept(), samples);
+        measureThroughput(c.marketDept(), samples);
+        measureImport(c, importRows);
+
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/bench-report.txt"), report, StandardCharsets.UTF_8);
+        report.forEach(line -> System.out.println("[bench] " + line));
+    }
+
+    /** COPY of generated customers; returns samples {code, name, phone, initials} to query by. */
+    private List<String[]> load(int n, long countyId, String manager) throws Exception {
+        Instant start = Instant.now();
+        String prefix = digits(4);
+        List<String[]> samples = new ArrayList<>();
+        int batch = 50_000;
+        for (int from = 0; from < n; from += batch) {
+            StringBuilder copy = new StringBuilder();
+            for (int i = from; i < Math.min(n, from + batch); i++) {
+                String code = prefix + String.format("%08d", i);
+                String licence = prefix + String.format("%08d", i);
+                String name = BRANDS[random.nextInt(BRANDS.length)] + MIDDLES[random.nextInt(MIDDLES.length)]
+                        + KINDS[random.nextInt(KINDS.length)] + (i % 7 == 0 ? "" : String.valueOf(i % 997));
+                String phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
+                String initials = StoreNameInitials.of(name);
+                copy.append(countyId).append('\t').append(code).append('\t').append(licence).append('\t').append(name)
+                        .append('\t').append(initials).append('\t').append(1 + random.nextInt(6)).append('\t')
+                        .append(1 + random.nextInt(2)).append("\tACTIVE\t").append(i % 10 == 0 ? manager : "\\N")
+                        .append('\t').append(cipher.encrypt(phone)).append('\t').append(cipher.phoneHash(phone))
+                        .append("\tWEEKLY\tONLINE\tELECTRONIC\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\tbench\n");
+                if (i % (n / 400 + 1) == 0) {
+                    samples.add(new String[] {code, name, phone, initials});
+                }
+            }
+            try (Connection con = dataSource.getConnection()) {
+                con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy customer (county_org_unit_id, customer_code, licence_no, store_name, store_name_initials,
+                          retail_format, market_type, status, customer_manager, order_phone, order_phone_hash,
+                          order_frequency, order_method, settlement_method, created_at, updated_at, created_by)
+                        from stdin""", new StringReader(copy.toString()));
+            }
+        }
+        jdbc.execute("analyze customer");
+        report.add(String.format("loaded %,d customers with COPY in %.1f s (table now %,d rows)", n,
+                Duration.between(start, Instant.now()).toMillis() / 1000.0,
+                jdbc.queryForObject("select count(*) from customer", Long.class)));
+        return samples;
+    }
+
+    private void measureSearch(String token, List<String[]> samples) {
+        Map<String, Supplier<String>> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("pinyin initials", () -> initials(pick(samples)));
+        kinds.put("name substring", () -> substring(pick(samples)[1]));
+        kinds.put("code prefix", () -> pick(samples)[0].substring(0, 8));
+        kinds.put("exact phone", () -> pick(samples)[2]);
+        for (var kind : kinds.entrySet()) {
+            for (int i = 0; i < 30; i++) {
+                search(token, kind.getValue().get());
+            }
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String q = kind.getValue().get();
+                long t0 = System.nanoTime();
+                int status = search(token, q);
+                micros.add((System.nanoTime() - t0) / 1000);
+                assertThat(status).isEqualTo(200);
+            }
+            Collections.sort(micros);
+            report.add(String.format("search %-16s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms (200 requests, page of 20 with total)",
+                    kind.getKey(), micros.get(100) / 1000.0, micros.get(190) / 1000.0, micros.get(199) / 1000.0));
+        }
+    }
+
+    private void measureThroughput(String token, List<String[]> samples) throws InterruptedException {
+        int clients = 8;
+        Duration length = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Instant end = Instant.now().plus(length);
+        for (int t = 0; t < clients; t++) {
+            int seed = t;
+            pool.submit(() -> {
+                Random r = new Random(seed);
+                while (Instant.now().isBefore(end)) {
+                    String[] s = samples.get(r.nextInt(samples.size()));
+                    String q = switch (r.nextInt(4)) {
+                        case 0 -> initials(s);
+                        case 1 -> substring(s[1]);
+                        case 2 -> s[0].substring(0, 8);
+                        default -> s[2];
+                    };
+                    if (search(token, q) == 200) {
+                        done.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(length.toSeconds() + 60, TimeUnit.SECONDS);
+        report.add(String.format("%d concurrent clients, mixed searches for %d s: %.0f requests/s (%d failed)",
+                clients, length.toSeconds(), done.get() / (double) length.toSeconds(), failed.get()));
+    }
+
+    private void measureImport(County c, int rows) throws Exception {
+        Path file = Files.createTempFile("bench-import", ".xlsx");
+        String prefix = digits(4);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook wb = new Workbook(out, "bench", "1.0");
+            Worksheet ws = wb.newWorksheet("客户档案");
+            List<String> header = List.of("客户代码", "专卖许可证号", "店铺名称", "零售业态", "市场类型", "所属县区", "负责人",
+                    "经营地址", "订货电话", "有效日期", "营业面积(㎡)", "订货方式", "送货线路", "卷烟柜台数", "有收银系统");
+            for (int col = 0; col < header.size(); col++) {
+                ws.value(0, col, header.get(col));
+            }
+            for (int i = 1; i <= rows; i++) {
+                String name = BRANDS[random.nextInt(BRANDS.length)] + KINDS[random.nextInt(KINDS.length)] + i;
+                Object[] cells = {prefix + String.format("%08d", i), "9" + prefix.substring(1) + String.format("%08d", i),
+                        name, KINDS_FORMAT[random.nextInt(KINDS_FORMAT.length)], random.nextBoolean() ? "城网" : "农网",
+                        c.code(), "张" + (i % 100), "幸福路" + i + "号", "13" + String.format("%09d", i), "2027-12-31",
+                        String.valueOf(20 + i % 200), "网上订货", "线路" + (i % 40), String.valueOf(1 + i % 4), i % 2 == 0 ? "是" : "否"};
+                for (int col = 0; col < cells.length; col++) {
+                    ws.value(i, col, (String) cells[col]);
+                }
+                if (i % 1000 == 0) {
+                    ws.flush();
+                }
+            }
+            wb.finish();
+        }
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        Instant start = Instant.now();
+        var files = new FileTransfer(http.base());
+        var started = files.upload("/api/v1/customers/import", c.marketDept(), "bench.xlsx", Files.readAllBytes(file), Map.of());
+        assertThat(started.status()).as("%s", started).isIn(200, 202);
+        JsonNode record = started.json();
+        long id = record.get("id").asLong();
+        while (record.get("status").asString().equals("RUNNING")) {
+            Thread.sleep(1000);
+            record = http.get("/api/v1/customers/imports/" + id, c.marketDept()).json();
+        }
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        report.add(String.format("import of a %,d-row xlsx (%,d KB): %s in %.1f s = %.0f rows/s; created %d, failed %d",
+                rows, Files.size(file) / 1024, record.get("status").asString(), seconds, rows / seconds,
+                record.get("created").asInt(), record.get("failed").asInt()));
+        report.add(String.format("peak heap during the import (sum of heap pools' peaks, whole JVM incl. test client): %,d MB of max %,d MB",
+                peak / (1024 * 1024), maxHeap / (1024 * 1024)));
+        Files.deleteIfExists(file);
+    }
+
+    private static final String[] KINDS_FORMAT = {"食杂店", "便利店", "超市", "烟酒商店", "1", "2"};
+
+    private String[] pick(List<String[]> samples) {
+        return samples.get(random.nextInt(samples.size()));
+    }
+
+    private static String initials(String[] sample) {
+        String i = sample[3];
+        return i.substring(0, Math.min(i.length(), 4));
+    }
+
+    private static String substring(String name) {
+        return name.substring(Math.min(2, name.length() - 2), Math.min(name.length(), 4));
+    }
+
+    private int search(String token, String q) {
+        return http.get("/api/v1/customers?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), token).status();
+    }
+}
