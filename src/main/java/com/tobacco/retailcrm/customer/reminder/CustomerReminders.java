@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.customer.reminder;
 
+import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
+
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
@@ -8,7 +10,6 @@ import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
-import com.tobacco.retailcrm.shared.api.WorkingDays;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * manager their own customers, a market manager their team's, a county head the county's, the market department
  * all): licences expiring and annual reviews due within {@value #DEFAULT_DAYS} days (or already past), and new
  * customers whose archive is not complete within {@value #ONBOARDING_WORKING_DAYS} working days of onboarding
- * (新增户五个工作日内完善), counted with {@link WorkingDays}. Cancelled customers raise nothing.
+ * (新增户五个工作日内完善), counted on the working calendar (holidays and 调休 make-up days included). Cancelled customers raise nothing.
  */
 @Service
 public class CustomerReminders {
@@ -46,13 +47,13 @@ public class CustomerReminders {
     private final UserDirectory users;
     private final OrgDirectory org;
     private final CustomerArchive archive;
-    private final WorkingDays workingDays;
+    private final WorkingCalendar workingDays;
     private final Clock clock;
     private final CrmProperties properties;
     private final int onboardingWindowDays;
 
     CustomerReminders(JdbcTemplate jdbc, UserDirectory users, OrgDirectory org, CustomerArchive archive,
-                      WorkingDays workingDays, Clock clock, CrmProperties properties,
+                      WorkingCalendar workingDays, Clock clock, CrmProperties properties,
                       @Value("${crm.customer.reminders.onboarding-window-days:90}") int onboardingWindowDays) {
         this.jdbc = jdbc;
         this.users = users;
@@ -162,7 +163,7 @@ public class CustomerReminders {
                     || record.completeness().overall().compareTo(BigDecimal.ONE) >= 0) {
                 continue;
             }
-            LocalDate due = workingDays.plus(c.createdOn(), ONBOARDING_WORKING_DAYS);
+            LocalDate due = workingDays.addWorkingDays(c.createdOn(), ONBOARDING_WORKING_DAYS);
             result.add(new Reminder(ReminderKind.INCOMPLETE_NEW_CUSTOMER, c.code(), c.name(), c.manager(), c.county(),
                     due, ChronoUnit.DAYS.between(today, due), today.isAfter(due),
                     record.completeness().overall().movePointRight(2).stripTrailingZeros().toPlainString() + "%"));
