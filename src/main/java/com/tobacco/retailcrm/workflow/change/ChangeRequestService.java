@@ -98,7 +98,7 @@ public class ChangeRequestService {
         }
         CurrentUser me = CurrentUsers.require();
         Long county = assignment.countyId(customer.countyCode()).orElse(null);
-        Instant now = clock.instant();
+        Instant now = now();
         ChangeRequest draft = new ChangeRequest(0, type, Status.OPEN, code, county,
                 (String) customer.get("customerManager"), me.username(), me.displayName(), reason, changes,
                 ChangeValues.shown(customer, changes.keySet()), archive.fingerprints(code, changes.keySet()), null, null,
@@ -156,7 +156,7 @@ public class ChangeRequestService {
             throw new InvalidInputException(problems.size() > 200 ? problems.subList(0, 200) : problems);
         }
         CurrentUser me = CurrentUsers.require();
-        Instant now = clock.instant();
+        Instant now = now();
         ChangeRequest draft = new ChangeRequest(0, ChangeType.BULK, Status.OPEN, null, null, null, me.username(),
                 me.displayName(), why, Map.of(), Map.of(), Map.of(), null, fileName, now, null, 0);
         long id = store.insert(draft);
@@ -206,7 +206,7 @@ public class ChangeRequestService {
             throw new InvalidInputException("comment", messages.text("REJECT".equals(act)
                     ? "change.error.rejectReason" : "change.error.noticeText"));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if ("REJECT".equals(act)) {
             store.completeStep(step.id(), "REJECTED", act, note, me.username(), now);
             store.close(id, Status.REJECTED, note, now);
@@ -350,6 +350,11 @@ public class ChangeRequestService {
         List<Case> items = store.list(where.toString(), args, (int) page.offset(), page.size()).stream()
                 .map(r -> load(r.id())).toList();
         return new PageResponse<>(items, total, page.page(), page.size());
+    }
+
+    /** Now to the whole second: the working calendar counts a limit from its start's whole second. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /** The field's label in the caller's language (the key when the dictionary does not know it). */
