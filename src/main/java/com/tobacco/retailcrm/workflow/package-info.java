@@ -1,5 +1,5 @@
 /**
- * 流程与待办 — cases with time limits on the working calendar: onboarding, change requests (修改维护任务单) and
- * scheduled upkeep tasks, and the to-do list that shows every open step with its due time.
+ * 流程与待办 — cases that move through steps with working-time limits (on the Flowable BPMN engine), the to-do list
+ * of each user, AB岗 delegation of tasks, overdue flagging with notifications, and the onboarding (新入网) case.
  */
 package com.tobacco.retailcrm.workflow;
