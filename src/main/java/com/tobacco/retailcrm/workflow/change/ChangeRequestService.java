@@ -286,6 +286,16 @@ public class ChangeRequestService {
                 who.assignee(), now, due, "OPEN", null, null, null, null));
     }
 
+    /** The requests with an open step the user may act on (their own, their role's, or as AB岗 backup by name). */
+    List<Case> waitingFor(CurrentUser me) {
+        return store.waitingFor(me.username(), me.roles().stream().map(Role::name).toArray(String[]::new),
+                assignment.countyOf(me).orElse(-1L)).stream().map(this::load).toList();
+    }
+
+    boolean mayAct(Step step, CurrentUser me) {
+        return assignment.mayAct(step, me, LocalDate.now(clock.withZone(calendar.zone())));
+    }
+
     /** A request the caller may see: the requester, the market department and leaders, whoever acts on one of its steps, or anyone whose data scope holds the customer. */
     @Transactional(readOnly = true)
     public Case get(long id) {

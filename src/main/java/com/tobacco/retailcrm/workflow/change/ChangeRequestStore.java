@@ -69,6 +69,19 @@ class ChangeRequestStore {
                 Timestamp.from(s.dueAt()));
     }
 
+    Optional<Long> requestOfStep(long stepId) {
+        return jdbc.queryForList("select request_id from change_request_step where id = ?", Long.class, stepId)
+                .stream().findFirst();
+    }
+
+    /** Requests with an open step for this user by name, or for one of their roles (company-wide or in this county). */
+    List<Long> waitingFor(String username, String[] roles, long county) {
+        return jdbc.queryForList("""
+                select distinct request_id from change_request_step where status = 'OPEN'
+                and (assignee = ? or (candidate_role = any (?) and (candidate_unit is null or candidate_unit = ?)))""",
+                Long.class, username, roles, county);
+    }
+
     void completeStep(long stepId, String status, String action, String comment, String by, Instant at) {
         jdbc.update("""
                 update change_request_step set status = ?, action = ?, comment = ?, completed_by = ?, completed_at = ?
