@@ -296,6 +296,13 @@ public class ChangeRequestService {
         return assignment.mayAct(step, me, LocalDate.now(clock.withZone(calendar.zone())));
     }
 
+    /** The open step of the request the signed-in user may act on now, if any (the page shows its actions). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Step> myOpenStep(long id) {
+        CurrentUser me = CurrentUsers.require();
+        return store.steps(id).stream().filter(Step::open).filter(s -> mayAct(s, me)).findFirst();
+    }
+
     /** A request the caller may see: the requester, the market department and leaders, whoever acts on one of its steps, or anyone whose data scope holds the customer. */
     @Transactional(readOnly = true)
     public Case get(long id) {
