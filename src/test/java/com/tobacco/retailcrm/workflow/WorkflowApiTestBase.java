@@ -36,6 +36,13 @@ abstract class WorkflowApiTestBase extends ApiTest {
         return new Team(county, officerName, officer, cmName, cm, headName, head, market, distribution, sales1, sales2Name, sales2);
     }
 
+    /** A fresh token (after the clock moved past a token's 8 hours). */
+    protected String login(String username) {
+        var r = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", USER_PASSWORD));
+        assertThat(r.status()).as("login %s: %s", username, r).isEqualTo(200);
+        return r.json().get("token").asString();
+    }
+
     protected static String digits(int n) {
         StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
         while (sb.length() < n) {

@@ -13,12 +13,12 @@ class ChangeRequestMenu {
     MenuEntry changeRequestsMenuEntry() {
         return new MenuEntry("menu.group.workflow", "menu.changeRequests", "/change-requests", "pencil-square",
                 Set.of("CUSTOMER_MANAGER", "MARKET_MANAGER", "COUNTY_HEAD", "MARKET_DEPT", "DISTRIBUTION_DEPT",
-                        "SALES_DEPT", "MONOPOLY_OFFICER", "SERVICE_AGENT", "LEADER"), 220);
+                        "SALES_DEPT", "MONOPOLY_OFFICER", "SERVICE_AGENT", "LEADER"), 40);
     }
 
     @Bean
     MenuEntry bulkChangeMenuEntry() {
         return new MenuEntry("menu.group.workflow", "menu.changeRequests.bulk", "/change-requests/bulk", "upload",
-                Set.of("MARKET_DEPT"), 230);
+                Set.of("MARKET_DEPT"), 45);
     }
 }

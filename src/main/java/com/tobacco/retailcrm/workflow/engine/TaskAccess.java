@@ -23,11 +23,14 @@ class TaskAccess {
     private final OrgDirectory org;
     private final UserDirectory users;
     private final Clock clock;
+    private final com.tobacco.retailcrm.calendar.api.WorkingCalendar calendar;
 
-    TaskAccess(OrgDirectory org, UserDirectory users, Clock clock) {
+    TaskAccess(OrgDirectory org, UserDirectory users, Clock clock,
+               com.tobacco.retailcrm.calendar.api.WorkingCalendar calendar) {
         this.org = org;
         this.users = users;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     static String group(Role role, long orgUnitId) {
@@ -58,7 +61,7 @@ class TaskAccess {
     }
 
     java.time.ZoneId zone() {
-        return clock.getZone();
+        return calendar.zone();
     }
 
     long companyOrgUnitId() {
@@ -68,7 +71,7 @@ class TaskAccess {
 
     /** The people the user stands in for today (AB岗). */
     List<UserRef> standingInFor(String username) {
-        return users.backedUpBy(username, LocalDate.now(clock));
+        return users.backedUpBy(username, LocalDate.ofInstant(clock.instant(), calendar.zone()));
     }
 
     /** Everyone who may take a task for a candidate group, for telling them. */

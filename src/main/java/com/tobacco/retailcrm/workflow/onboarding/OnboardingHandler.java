@@ -56,19 +56,25 @@ class OnboardingHandler implements CaseStepHandler {
         if (context.action() == TaskAction.SEND_BACK) {
             return Map.of();
         }
-        Map<String, Object> data = checkedData(step, context.data());
+        List<FieldProblem> problems = stepProblems(step, context.data());
+        Map<String, Object> data = new LinkedHashMap<>(context.data());
+        data.values().removeIf(OnboardingHandler::blank);
         CaseView onboarding = context.caseView();
         ChangeSource source = ChangeSource.of(ChangeSource.Kind.ONBOARDING, onboarding.id());
-        return switch (step) {
-            case VISIT -> onboarding.customerCode() == null ? createCustomer(onboarding, data, context, source)
-                    : apply(onboarding.customerCode(), withoutCode(data), source, null);
-            case MARKET_REVIEW, GIS_PLACEMENT, SALES_LIMITS -> apply(onboarding.customerCode(), data, source, null);
-            case CLOSING -> {
-                apply(onboarding.customerCode(), Map.of("status", "ACTIVE"), source, "新入网办结");
-                yield Map.of();
-            }
-            case FORWARD, COUNTY_REVIEW -> Map.of();
-        };
+        if (step == OnboardingStep.VISIT && onboarding.customerCode() == null) {
+            return createCustomer(onboarding, data, problems, source);
+        }
+        Map<String, Object> changes = step == OnboardingStep.CLOSING ? Map.of("status", "ACTIVE") : withoutCode(data);
+        if (changes.isEmpty()) {
+            throwIfAny(problems);
+            return Map.of();
+        }
+        addAll(problems, archive.check(onboarding.customerCode(), changes, null, source));
+        throwIfAny(problems);
+        archive.applyChanges(onboarding.customerCode(), changes, null, source,
+                step == OnboardingStep.CLOSING ? "新入网办结" : null);
+        Object manager = changes.get("customerManager");
+        return manager == null ? Map.of() : Map.of("customerManager", manager);
     }
 
     /** Step 7 is done: the customer manager learns that their customer is active. */
@@ -83,53 +89,57 @@ class OnboardingHandler implements CaseStepHandler {
     }
 
     /** Only the step's own fields, the required ones present; anything else is named back to the caller. */
-    private static Map<String, Object> checkedData(OnboardingStep step, Map<String, Object> data) {
+    private static List<FieldProblem> stepProblems(OnboardingStep step, Map<String, Object> data) {
         List<FieldProblem> problems = new ArrayList<>();
         data.keySet().stream().filter(k -> !step.fields().contains(k))
                 .forEach(k -> problems.add(new FieldProblem(k, "{workflow.error.field.notThisStep}")));
         step.required().stream().filter(k -> blank(data.get(k)))
                 .forEach(k -> problems.add(new FieldProblem(k, "{workflow.error.field.required}")));
+        return problems;
+    }
+
+    /** Adds the archive's problems about fields not reported yet, so each field is named once. */
+    private static void addAll(List<FieldProblem> problems, List<FieldProblem> more) {
+        more.stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).forEach(problems::add);
+    }
+
+    private static void throwIfAny(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Map<String, Object> kept = new LinkedHashMap<>(data);
-        kept.values().removeIf(OnboardingHandler::blank);
-        return kept;
     }
 
-    private Map<String, Object> createCustomer(CaseView onboarding, Map<String, Object> data, StepContext context,
+    private Map<String, Object> createCustomer(CaseView onboarding, Map<String, Object> data, List<FieldProblem> problems,
                                                ChangeSource source) {
         OrgUnitRef county = org.findById(onboarding.scopeOrgUnitId()).orElseThrow();
-        checkManager(data.get("customerManager"), county);
+        if (!blank(data.get("customerManager")) && !isManagerOf(data.get("customerManager").toString(), county)) {
+            addAll(problems, List.of(new FieldProblem("customerManager", "{workflow.error.customerManager.notInCounty}")));
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         onboarding.data().forEach((k, v) -> {
-            if (!"countyCode".equals(k) && !"customerManager".equals(k)) {
+            if (!"countyCode".equals(k)) {
                 fields.put(k, v);
             }
         });
         fields.putAll(data);
-        fields.putIfAbsent("customerCode", newCustomerCode(county));
         fields.put("status", "PENDING");
+        if (problems.isEmpty() && !fields.containsKey("customerCode")) {
+            fields.put("customerCode", newCustomerCode(county));
+        }
+        addAll(problems, archive.check(null, fields, county.code(), source).stream()
+                .filter(p -> fields.containsKey(p.field()) || step2Needs(p.field())).toList());
+        throwIfAny(problems);
         var created = archive.create(fields, county.code(), source);
         return Map.of("customerCode", created.customerCode(), "customerManager", data.get("customerManager"));
     }
 
-    private Map<String, Object> apply(String customerCode, Map<String, Object> data, ChangeSource source, String reason) {
-        if (!data.isEmpty()) {
-            archive.applyChanges(customerCode, data, null, source, reason);
-        }
-        Object manager = data.get("customerManager");
-        return manager == null ? Map.of() : Map.of("customerManager", manager);
+    private static boolean step2Needs(String field) {
+        return OnboardingStep.VISIT.required().contains(field);
     }
 
-    /** The customer manager must be one of the county's customer managers. */
-    private void checkManager(Object manager, OrgUnitRef county) {
-        boolean ok = manager != null && users.withRoleUnder(Role.CUSTOMER_MANAGER, county.id()).stream()
-                .anyMatch(u -> u.username().equals(manager.toString()));
-        if (!ok) {
-            throw new InvalidInputException(List.of(new FieldProblem("customerManager",
-                    "{workflow.error.customerManager.notInCounty}")));
-        }
+    private boolean isManagerOf(String manager, OrgUnitRef county) {
+        return users.withRoleUnder(Role.CUSTOMER_MANAGER, county.id()).stream()
+                .anyMatch(u -> u.username().equals(manager));
     }
 
     /**
