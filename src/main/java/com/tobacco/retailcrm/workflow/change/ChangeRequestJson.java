@@ -22,9 +22,12 @@ public class ChangeRequestJson {
     private final StepAssignment assignment;
     private final Clock clock;
     private final ZoneId zone;
+    private final com.tobacco.retailcrm.customer.api.CustomerFields fields;
 
     ChangeRequestJson(Messages messages, ChangeRequestService service, StepAssignment assignment, Clock clock,
-                      com.tobacco.retailcrm.calendar.api.WorkingCalendar calendar) {
+                      com.tobacco.retailcrm.calendar.api.WorkingCalendar calendar,
+                      com.tobacco.retailcrm.customer.api.CustomerFields fields) {
+        this.fields = fields;
         this.messages = messages;
         this.service = service;
         this.assignment = assignment;
@@ -80,9 +83,21 @@ public class ChangeRequestJson {
             m.put("label", service.label(field));
             m.put("oldValue", old.get(field));
             m.put("newValue", value);
+            m.put("oldText", text(field, old.get(field)));
+            m.put("newText", text(field, value));
             list.add(m);
         });
         return list;
+    }
+
+    /** A value as people read it: an enum code with its name (e.g. {@code 3 超市}), "—" for none. */
+    private String text(String field, String value) {
+        if (value == null) {
+            return "—";
+        }
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return fields.find(field).flatMap(f -> f.option(value)).map(o -> value + " " + ("en".equals(locale.getLanguage())
+                ? o.labelEn() : o.labelZh())).orElse(value);
     }
 
     private Map<String, Object> step(Step s, Instant now) {
@@ -94,6 +109,7 @@ public class ChangeRequestJson {
         m.put("assignee", s.assignee());
         m.put("assigneeName", assignment.displayName(s.assignee()).orElse(null));
         m.put("candidateRole", s.candidateRole());
+        m.put("candidateRoleName", s.candidateRole() == null ? null : messages.text("role." + s.candidateRole()));
         m.put("countyName", assignment.countyName(s.candidateUnit()).orElse(null));
         m.put("createdAt", time(s.createdAt()));
         m.put("dueAt", time(s.dueAt()));
@@ -103,6 +119,7 @@ public class ChangeRequestJson {
         m.put("action", s.action());
         m.put("comment", s.comment());
         m.put("completedBy", s.completedBy());
+        m.put("completedByName", assignment.displayName(s.completedBy()).orElse(s.completedBy()));
         m.put("completedAt", time(s.completedAt()));
         return m;
     }

@@ -252,7 +252,7 @@ public class ChangeRequestService {
             finish(request, now);
             return;
         }
-        if (step.key().kind() == StepKey.Kind.APPLY) {
+        if (step.key() == StepKey.MARKET_APPLY) {
             store.status(id, Status.APPLIED);
         }
         openStep(request, next.get(), step.seq() + 1, request.countyId(), now);

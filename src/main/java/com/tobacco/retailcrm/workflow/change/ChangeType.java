@@ -62,6 +62,9 @@ public enum ChangeType {
         if (field.type() == FieldType.IMAGE) {
             return Optional.of("change.error.field.image");
         }
+        if (field.key().equals("customerCode")) {
+            return Optional.of("change.error.field.code");  // the code names the customer; it is never changed
+        }
         return switch (this) {
             case PHONE -> field.type() == FieldType.PHONE ? Optional.empty() : Optional.of("change.error.field.notPhone");
             case ORDER_CYCLE -> ORDER_CYCLE_FIELDS.contains(field.key()) ? Optional.empty()

@@ -81,7 +81,7 @@ class DemoChangeRequests implements ApplicationRunner {
         }
         long general = raise("zhangwei", city.get(0), ChangeType.GENERAL, "店铺搬迁至同街道新址，营业执照已变更",
                 Map.of("address", "人民路218号（新址）", "businessArea", "45.5"));
-        backdate(general, Duration.ofDays(3));
+        backdate(general, Duration.ofDays(6));
 
         long phone = raise("zhangwei", city.get(1), ChangeType.PHONE, "客户本人来电申请更换订货电话",
                 Map.of("orderPhone", "13975112345"));
@@ -91,17 +91,19 @@ class DemoChangeRequests implements ApplicationRunner {
                 Map.of("retailFormat", "3", "monthlyAgreedQty", "160"));
         as("huangyong", () -> service.complete(attribute, "APPROVE", "经现场核对符合超市标准"));
         as("hegang", () -> service.complete(attribute, "APPROVE", "同意"));
-        backdate(attribute, Duration.ofDays(2));
+        backdate(attribute, Duration.ofDays(4));
 
         long urgent = raise("liqiang", other.get(0), ChangeType.URGENT, "客户停业整顿，需立即暂停供货",
                 Map.of("status", "SUSPENDED"));
         backdate(urgent, Duration.ofHours(2));
 
-        long cycle = raise("wupeng", west.get(0), ChangeType.ORDER_CYCLE, "线路优化，订货日调整为周三",
-                Map.of("orderDay", "WED"));
+        String day = "WED".equals(as("wupeng", () -> archive.find(west.get(0)).orElseThrow().get("orderDay")))
+                ? "THU" : "WED";
+        long cycle = raise("wupeng", west.get(0), ChangeType.ORDER_CYCLE, "线路优化，调整订货日",
+                Map.of("orderDay", day));
         as("yangfan", () -> service.complete(cycle, "APPROVE", "同意按新线路执行"));
         as("liuyang", () -> service.complete(cycle, "DONE", "已维护"));
-        as("wupeng", () -> service.complete(cycle, "DONE", "已电话告知店主，下周起周三订货"));
+        as("wupeng", () -> service.complete(cycle, "DONE", "已电话告知店主新的订货日，下周起执行"));
 
         long rejected = raise("zhangwei", city.get(2), ChangeType.GENERAL, "更正店铺名称",
                 Map.of("storeName", "张记便民超市"));

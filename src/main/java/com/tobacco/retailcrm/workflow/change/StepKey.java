@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * One kind of step of a change request: who performs it and which actions it takes. A DECIDE step approves or
- * rejects; an APPLY step writes the archive (or rejects); an ACKNOWLEDGE step confirms, with a comment where it records
- * something (the customer's notification).
+ * rejects; an APPLY step writes the archive (DONE) or rejects; APPROVE_AND_APPLY approves a bulk file and so applies
+ * it; an ACKNOWLEDGE step confirms, with a comment where it records something (the customer's notification).
  */
 public enum StepKey {
     /** 县局审核: the county head of the customer's county checks the request. */
@@ -25,7 +25,7 @@ public enum StepKey {
     /** 告知客户: the customer's manager tells the retailer and records how. */
     CUSTOMER_NOTIFY(Performer.CUSTOMER_MANAGER, Kind.ACKNOWLEDGE),
     /** 市场部负责人审批: another market-department user approves a bulk file; approving applies it as one batch. */
-    BULK_APPROVE(Performer.MARKET_DEPT, Kind.APPLY),
+    BULK_APPROVE(Performer.MARKET_DEPT, Kind.APPROVE_AND_APPLY),
     /** 县局复核: each county whose customers a bulk change touched reviews the result. */
     COUNTY_REVIEW(Performer.COUNTY_HEAD, Kind.ACKNOWLEDGE);
 
@@ -34,7 +34,8 @@ public enum StepKey {
 
     /** What a step does, deciding the actions it takes. */
     public enum Kind {
-        DECIDE(Set.of("APPROVE", "REJECT")), APPLY(Set.of("DONE", "APPROVE", "REJECT")), ACKNOWLEDGE(Set.of("DONE"));
+        DECIDE(Set.of("APPROVE", "REJECT")), APPLY(Set.of("DONE", "REJECT")),
+        APPROVE_AND_APPLY(Set.of("APPROVE", "REJECT")), ACKNOWLEDGE(Set.of("DONE"));
 
         private final Set<String> actions;
 
