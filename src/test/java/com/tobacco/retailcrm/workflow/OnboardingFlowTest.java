@@ -25,7 +25,13 @@ class OnboardingFlowTest extends WorkflowApiTestBase {
         String otherCounty = orgUnit("COUNTY", rootOrgCode(), "外县" + unique());
         String stranger = userWithRoles("cm" + unique(), otherCounty, null, List.of("CUSTOMER_MANAGER"));
         assertThat(hasTaskOf(stranger, id)).isFalse();
-        String visitTask = taskOf(t.cm(), id).get("id").asString();
+        JsonNode visit = taskOf(t.cm(), id);
+        assertThat(visit.get("candidateRole").asString()).isEqualTo("CUSTOMER_MANAGER");
+        assertThat(visit.has("assignee")).isFalse();
+        assertThat(visit.has("actingFor")).as("on their own account").isFalse();
+        assertThat(visit.get("step").asInt()).isEqualTo(2);
+        assertThat(visit.get("caseType").asString()).isEqualTo("ONBOARDING");
+        String visitTask = visit.get("id").asString();
         assertThat(complete(stranger, visitTask, "DONE", null, visitData(t.cmName())).status()).isEqualTo(403);
         // the head of the county may not do the manager's step either
         assertThat(complete(t.head(), visitTask, "DONE", null, visitData(t.cmName())).status()).isEqualTo(403);

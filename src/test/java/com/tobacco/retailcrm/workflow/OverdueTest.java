@@ -67,7 +67,7 @@ class OverdueTest extends WorkflowApiTestBase {
         JsonNode mine = listed.json().get("items").valueStream().filter(n -> n.get("reference").asString().equals(taskId))
                 .findFirst().orElseThrow();
         assertThat(mine.get("message").asString()).contains("超时").contains("客户经理实地走访");
-        assertThat(http.post("/api/v1/notifications/" + mine.get("id").asLong() + "/read", t.cm(), null).status()).isEqualTo(204);
+        assertThat(http.post("/api/v1/notifications/" + mine.get("id").asLong() + "/read", cm, null).status()).isEqualTo(204);
         assertThat(http.post("/api/v1/notifications/" + mine.get("id").asLong() + "/read", head, null).status()).isEqualTo(404);
         JsonNode after = http.get("/api/v1/notifications", cm).json().get("items").valueStream()
                 .filter(n -> n.get("reference").asString().equals(taskId)).findFirst().orElseThrow();

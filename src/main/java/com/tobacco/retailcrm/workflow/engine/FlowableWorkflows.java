@@ -142,7 +142,7 @@ class FlowableWorkflows implements Workflows {
             query = query.taskCandidateGroupIn(allGroups);
         }
         List<Task> found = query.endOr().orderByTaskCreateTime().asc().list();
-        return views(found, t -> actingFor(t, user, groups, absent).orElse(null)).stream()
+        return views(found, t -> actingFor(t, user, groups, absent).filter(f -> !f.isEmpty()).orElse(null)).stream()
                 .filter(v -> overdue == null || v.overdue() == overdue).toList();
     }
 
@@ -184,8 +184,14 @@ class FlowableWorkflows implements Workflows {
         store.trail(caseRow.id(), step, taskId, completion.action(), user.username(), forWhom,
                 blankToNull(completion.comment()), recorded, task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), now);
-        tasks.setAssignee(taskId, user.username());
-        tasks.complete(taskId, Map.of("action", completion.action().name()));
+        try {
+            tasks.setAssignee(taskId, user.username());
+            tasks.complete(taskId, Map.of("action", completion.action().name()));
+        } catch (org.flowable.common.engine.api.FlowableOptimisticLockingException
+                 | org.flowable.common.engine.api.FlowableObjectNotFoundException e) {
+            // someone else completed it a moment ago
+            throw new com.tobacco.retailcrm.shared.api.ConflictException("id", "workflow.error.task.concurrent", taskId);
+        }
         afterMove(caseRow, completion.action(), handler, now);
         return view(store.find(caseRow.id()).orElseThrow());
     }

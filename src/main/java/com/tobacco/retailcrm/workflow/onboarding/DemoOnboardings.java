@@ -62,7 +62,7 @@ class DemoOnboardings implements ApplicationRunner {
             new Demo("惠民便利店", Duration.ofMinutes(40), 0, false),
             new Demo("好邻居超市", Duration.ofDays(4), 1, false),
             new Demo("金叶烟酒商行", Duration.ofDays(3), 4, false),
-            new Demo("阳光食杂店", Duration.ofDays(5), 2, true),
+            new Demo("阳光食杂店", Duration.ofDays(5), 1, true),
             new Demo("平安便民店", Duration.ofDays(12), 6, false));
 
     @Override
