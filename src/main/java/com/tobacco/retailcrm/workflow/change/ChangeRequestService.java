@@ -300,7 +300,14 @@ public class ChangeRequestService {
     @Transactional(readOnly = true)
     public java.util.Optional<Step> myOpenStep(long id) {
         CurrentUser me = CurrentUsers.require();
-        return store.steps(id).stream().filter(Step::open).filter(s -> mayAct(s, me)).findFirst();
+        String requester = store.find(id, false).map(ChangeRequest::requester).orElse(null);
+        return store.steps(id).stream().filter(Step::open).filter(s -> mayAct(s, me))
+                .filter(s -> !ownBulk(s, requester, me)).findFirst();
+    }
+
+    /** The uploader of a bulk file never approves it (four eyes); their step is not in their to-do. */
+    static boolean ownBulk(Step step, String requester, CurrentUser me) {
+        return step.key() == StepKey.BULK_APPROVE && me.username().equals(requester);
     }
 
     /** A request the caller may see: the requester, the market department and leaders, whoever acts on one of its steps, or anyone whose data scope holds the customer. */

@@ -47,6 +47,7 @@ class ChangeRequestTasks implements TaskSource {
         Instant now = clock.instant();
         return service.waitingFor(me).stream()
                 .flatMap(c -> c.openSteps().stream().filter(s -> service.mayAct(s, me))
+                        .filter(s -> !ChangeRequestService.ownBulk(s, c.request().requester(), me))
                         .map(s -> view(c.request(), s, now)))
                 .filter(t -> overdue == null || t.overdue() == overdue).toList();
     }
