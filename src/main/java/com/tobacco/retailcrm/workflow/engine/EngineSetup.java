@@ -16,6 +16,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineSetup {
 
+    static {
+        // Flowable reads BPMN through XMLInputFactory.newInstance(), which takes the first StAX implementation on the
+        // class path. fastexcel-reader brings Aalto (it instantiates Aalto itself, so it needs no lookup), and Aalto
+        // reports indentation as text, which the BPMN schema check refuses. Lookups get the JDK's own parser.
+        if (System.getProperty("javax.xml.stream.XMLInputFactory") == null) {
+            System.setProperty("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
+        }
+    }
+
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> crmEngineConfiguration(
             FlywayMigrationInitializer migrationsFirst, WorkingCalendar calendar, EngineClock clock) {

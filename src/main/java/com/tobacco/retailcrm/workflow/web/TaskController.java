@@ -1,9 +1,7 @@
 package com.tobacco.retailcrm.workflow.web;
 
-import com.tobacco.retailcrm.workflow.api.CaseView;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskView;
-import com.tobacco.retailcrm.workflow.api.Workflows;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tasks")
 class TaskController {
 
-    private final Workflows workflows;
+    private final ToDoList toDo;
 
-    TaskController(Workflows workflows) {
-        this.workflows = workflows;
+    TaskController(ToDoList toDo) {
+        this.toDo = toDo;
     }
 
     /**
@@ -33,7 +31,7 @@ class TaskController {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     Map<String, Object> list(@RequestParam(defaultValue = "true") boolean mine, @RequestParam(required = false) Boolean overdue) {
-        List<TaskView> tasks = workflows.myTasks(overdue);
+        List<TaskView> tasks = toDo.myTasks(overdue);
         return Map.of("items", tasks.stream().map(TaskJson::of).toList(), "total", tasks.size(), "page", 0,
                 "size", tasks.size());
     }
@@ -41,7 +39,6 @@ class TaskController {
     @PostMapping("/{id}/complete")
     @PreAuthorize("isAuthenticated()")
     Map<String, Object> complete(@PathVariable String id, @RequestBody TaskCompletion completion) {
-        CaseView after = workflows.complete(id, completion);
-        return CaseJson.of(after);
+        return toDo.complete(id, completion);
     }
 }

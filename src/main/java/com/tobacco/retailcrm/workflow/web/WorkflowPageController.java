@@ -12,6 +12,9 @@ import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.api.CaseView;
+import com.tobacco.retailcrm.shared.api.BusinessRuleException;
+import com.tobacco.retailcrm.shared.api.ForbiddenException;
+import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.workflow.api.TaskAction;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskView;
@@ -38,13 +41,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkflowPageController {
 
     private final Workflows workflows;
+    private final ToDoList toDo;
     private final CustomerFields fields;
     private final OrgDirectory org;
     private final Messages messages;
     private final Clock clock;
 
-    WorkflowPageController(Workflows workflows, CustomerFields fields, OrgDirectory org, Messages messages, Clock clock) {
+    WorkflowPageController(Workflows workflows, ToDoList toDo, CustomerFields fields, OrgDirectory org, Messages messages,
+                           Clock clock) {
         this.workflows = workflows;
+        this.toDo = toDo;
         this.fields = fields;
         this.org = org;
         this.messages = messages;
@@ -59,7 +65,7 @@ class WorkflowPageController {
     @GetMapping("/tasks")
     @PreAuthorize("isAuthenticated()")
     String tasks(@RequestParam(required = false) Urgency urgency, Model model) {
-        List<TaskView> all = workflows.myTasks(null);
+        List<TaskView> all = toDo.myTasks(null);
         Map<Urgency, Long> counts = new LinkedHashMap<>();
         for (Urgency u : Urgency.values()) {
             counts.put(u, all.stream().filter(t -> urgencyOf(t) == u).count());
@@ -68,12 +74,26 @@ class WorkflowPageController {
         model.addAttribute("urgency", urgency);
         model.addAttribute("total", all.size());
         model.addAttribute("tasks", all.stream().filter(t -> urgency == null || urgencyOf(t) == urgency)
-                .map(t -> new TaskRow(t, urgencyOf(t))).toList());
+                .map(t -> new TaskRow(t, urgencyOf(t), ToDoList.pageOf(t).orElse(null))).toList());
         return "workflow/tasks";
     }
 
-    /** A task with its urgency, for the page. */
-    record TaskRow(TaskView task, Urgency urgency) {
+    /** A task with its urgency and the page where it is handled (null: completed right on the to-do page). */
+    record TaskRow(TaskView task, Urgency urgency, String link) {
+    }
+
+    /** Tasks without a page of their own (scheduled upkeep: reviews, reminders) are marked done from the list. */
+    @PostMapping("/tasks/{taskId}/done")
+    @PreAuthorize("isAuthenticated()")
+    String done(@PathVariable String taskId, @RequestParam(required = false) String comment,
+                RedirectAttributes redirect) {
+        try {
+            toDo.complete(taskId, new TaskCompletion(TaskAction.DONE, comment, Map.of()));
+            redirect.addFlashAttribute("flashSuccess", messages.text("workflow.page.completed"));
+        } catch (BusinessRuleException | ForbiddenException | NotFoundException e) {
+            redirect.addFlashAttribute("flashError", messages.text(e.getMessage()));
+        }
+        return "redirect:/tasks";
     }
 
     private Urgency urgencyOf(TaskView t) {
