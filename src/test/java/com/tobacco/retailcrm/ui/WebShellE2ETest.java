@@ -93,7 +93,7 @@ class WebShellE2ETest extends BrowserTest {
 
         waitFor(d -> d.getCurrentUrl().endsWith("/"));
         assertThat(find("[data-test=flash-success]").getText()).contains("密码已修改");
-        assertThat(menuGroups()).containsExactly("工作台");
+        assertThat(menuGroups()).startsWith("工作台").contains("客户档案", "流程待办").doesNotContain("安全管理", "审计");
         assertThat(texts("[data-test=role]")).containsExactly("客户经理");
         assertThat(find("[data-test=scope]").getText()).contains("本人负责的客户");
         screenshot("home-customer-manager");
@@ -104,9 +104,9 @@ class WebShellE2ETest extends BrowserTest {
         signInAdmin("sysadmin");
 
         assertThat(menuGroups()).containsExactly("工作台", "系统管理");
-        assertThat(menuItems()).containsExactly("工作台", "组织机构", "用户管理");
+        assertThat(menuItems()).containsExactly("工作台", "组织机构", "用户管理", "工作日历");
         assertThat(menuItems()).doesNotContain("审计日志");
-        assertThat(texts("[data-test=shortcut] .fw-semibold")).containsExactly("组织机构", "用户管理");
+        assertThat(texts("[data-test=shortcut] .fw-semibold")).containsExactly("组织机构", "用户管理", "工作日历");
         assertThat(find("[data-test=display-name]").getText()).isEqualTo("系统管理员");
         screenshot("home-sysadmin");
 

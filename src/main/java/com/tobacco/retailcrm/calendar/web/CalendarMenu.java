@@ -11,6 +11,6 @@ class CalendarMenu {
 
     @Bean
     MenuEntry calendarMenuEntry() {
-        return new MenuEntry("menu.group.system", "menu.calendar", "/calendar", "calendar3", Set.of(), 840);
+        return new MenuEntry("menu.group.system", "menu.calendar", "/calendar", "calendar3", CalendarPageController.VIEWERS, 840);
     }
 }

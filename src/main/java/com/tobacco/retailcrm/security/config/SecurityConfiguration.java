@@ -66,7 +66,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(req -> new LoginDetails(req.getRemoteAddr(), req.getParameter("totp")))
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
-                        .defaultSuccessUrl("/", false))
+                        .successHandler(new LandingPage()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -1,0 +1,53 @@
+package com.tobacco.retailcrm.security.config;
+
+import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.Role;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+
+/**
+ * Where a sign-in lands: the page the user asked for before signing in, if any; otherwise business users start
+ * their day at the to-do list (待办) and administrators at the 工作台. Opening the bare address counts as asking for
+ * nothing in particular.
+ */
+class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
+
+    static final String TO_DO = "/tasks";
+
+    private final HttpSessionRequestCache cache = new HttpSessionRequestCache();
+
+    LandingPage() {
+        setRequestCache(cache);
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+            throws ServletException, IOException {
+        SavedRequest saved = cache.getRequest(request, response);
+        if (saved != null && isHome(request, saved.getRedirectUrl())) {
+            cache.removeRequest(request, response);
+        }
+        super.onAuthenticationSuccess(request, response, auth);
+    }
+
+    @Override
+    protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof CurrentUser user && isBusinessUser(user) ? TO_DO : "/";
+    }
+
+    static boolean isBusinessUser(CurrentUser user) {
+        return !user.roles().isEmpty() && user.roles().stream().noneMatch(Role::isAdmin);
+    }
+
+    private static boolean isHome(HttpServletRequest request, String url) {
+        String path = java.net.URI.create(url).getPath();
+        return path == null || path.isEmpty() || path.equals(request.getContextPath() + "/");
+    }
+}
