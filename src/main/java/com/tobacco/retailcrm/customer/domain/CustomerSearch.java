@@ -33,6 +33,7 @@ class CustomerSearch {
             "licenceNo", "licence_no", "status", "status", "retailFormat", "retail_format",
             "customerManager", "customer_manager", "createdAt", "created_at", "updatedAt", "updated_at");
     private static final Pattern INITIALS = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9 -]{7,20}");
 
     private final JdbcTemplate jdbc;
@@ -127,27 +128,32 @@ class CustomerSearch {
         return new Where(String.join(" and ", parts.stream().map(p -> "(" + p + ")").toList()), args);
     }
 
-    /** Code or licence prefix, name substring, pinyin-initials prefix, or an exact phone (by its keyed hash). */
+    /**
+     * Code or licence prefix, name substring, pinyin-initials prefix, or an exact phone (by its keyed hash) — but
+     * only the kinds {@code q} can match by its shape, each in a form its index serves: digits are a code or
+     * licence prefix (and a phone when they make one), letters a pinyin-initials prefix, and any text a store-name
+     * substring (pg_trgm from three characters, the one- and two-character grams index below that). A query of
+     * only one or two ASCII letters or digits is not looked for inside store names: it would match most of them.
+     */
     private void text(String q, List<String> parts, List<Object> args, List<FieldProblem> problems) {
         if (q == null || q.isBlank()) {
             return;
         }
         String t = q.strip();
-        if (t.codePointCount(0, t.length()) > MAX_Q_LENGTH) {
+        int length = t.codePointCount(0, t.length());
+        if (length > MAX_Q_LENGTH) {
             problems.add(new FieldProblem("q", "{customer.error.q.tooLong}"));
             return;
         }
-        String like = escapeLike(t);
         List<String> any = new ArrayList<>();
-        any.add("c.customer_code like ? escape '\\'");
-        args.add(like + "%");
-        any.add("c.licence_no like ? escape '\\'");
-        args.add(like + "%");
-        any.add("c.store_name like ? escape '\\'");
-        args.add("%" + like + "%");
-        if (INITIALS.matcher(t).matches()) {
-            any.add("c.store_name_initials like ?");
-            args.add(t.toLowerCase(Locale.ROOT) + "%");
+        boolean digits = DIGITS.matcher(t).matches();
+        if (digits) {
+            prefix("c.customer_code", t, any, args);
+            prefix("c.licence_no", t, any, args);
+        }
+        boolean initials = INITIALS.matcher(t).matches();
+        if (initials) {
+            prefix("c.store_name_initials", t.toLowerCase(Locale.ROOT), any, args);
         }
         if (PHONE_LIKE.matcher(t).matches()) {
             String hash = cipher.phoneHash(t);
@@ -155,7 +161,27 @@ class CustomerSearch {
             args.add(hash);
             args.add(hash);
         }
-        parts.add(String.join(" or ", any));
+        if (length >= 3) {
+            any.add("c.store_name like ? escape '\\'");
+            args.add("%" + escapeLike(t) + "%");
+        } else if (!digits && !initials) {
+            // a one- or two-character string is itself the gram, so containment is the substring match
+            any.add("customer_name_grams(c.store_name) @> array[?]::text[]");
+            args.add(t);
+        }
+        parts.add(any.isEmpty() ? "false" : String.join(" or ", any));
+    }
+
+    /**
+     * {@code column} starts with the ASCII {@code prefix}, as a range the {@code text_pattern_ops} index serves even
+     * in a generic prepared plan (a bound LIKE pattern is unknown when such a plan is made): byte-wise, the strings
+     * starting with "123" are exactly those from "123" up to, not including, "124".
+     */
+    private static void prefix(String column, String prefix, List<String> any, List<Object> args) {
+        int last = prefix.length() - 1;
+        any.add(column + " ~>=~ ? and " + column + " ~<~ ?");
+        args.add(prefix);
+        args.add(prefix.substring(0, last) + (char) (prefix.charAt(last) + 1));
     }
 
     static String escapeLike(String s) {
