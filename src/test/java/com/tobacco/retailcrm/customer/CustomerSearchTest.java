@@ -80,6 +80,13 @@ class CustomerSearchTest extends CustomerApiTestBase {
                 .containsExactlyInAnyOrder("便民店8848", "A座便利店");
         assertThat(names(search(c.marketDept(), in + q("便利")))).containsExactly("A座便利店");
         assertThat(search(c.marketDept(), in + q("便")).get("total").asLong()).isEqualTo(2);
+        JsonNode second = search(c.marketDept(), in + q("便") + "&size=1&page=1&sort=storeName,desc");
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(second.get("total").asLong()).as("total of a text search counts all matches, not the page")
+                .isEqualTo(2);
+        JsonNode beyond = search(c.marketDept(), in + q("便") + "&size=1&page=9");
+        assertThat(beyond.get("items").size()).isZero();
+        assertThat(beyond.get("total").asLong()).as("a page after the last still says the total").isEqualTo(2);
     }
 
     @Test

@@ -54,12 +54,33 @@ class CustomerSearch {
 
     PageResponse<Customer> search(CustomerQuery query, PageQuery page, DataScope scope) {
         Where where = where(query, scope);
-        Long total = jdbc.query("select count(*) from customer c where " + where.sql(), where.setter(List.of()),
+        String column = SORTABLE.get(page.sortField());
+        String direction = page.ascending() ? " asc" : " desc";
+        if (query.q() == null || query.q().isBlank()) {
+            List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by c." + column
+                    + direction + ", c.id limit ? offset ?", where.setter(List.of(page.size(), page.offset())), store.mapper());
+            return new PageResponse<>(items, count(where), page.page(), page.size());
+        }
+        // The matches of a text search are read once: their ids and sort keys give both the exact total and the
+        // page, and only the page's rows are then fetched whole (two statements would visit every match twice).
+        long[] total = {-1};
+        var mapper = store.mapper();
+        List<Customer> items = jdbc.query("with m as (select c.id, c." + column + " as k from customer c where "
+                        + where.sql() + ") select c.*, t.n as match_count from (select count(*) as n from m) t"
+                        + " cross join (select id, k from m order by k" + direction + ", id limit ? offset ?) p"
+                        + " join customer c on c.id = p.id order by p.k" + direction + ", p.id",
+                where.setter(List.of(page.size(), page.offset())), (rs, i) -> {
+                    total[0] = rs.getLong("match_count");
+                    return mapper.mapRow(rs, i);
+                });
+        return new PageResponse<>(items, total[0] >= 0 ? total[0] : page.offset() == 0 ? 0 : count(where),
+                page.page(), page.size());
+    }
+
+    private long count(Where where) {
+        Long n = jdbc.query("select count(*) from customer c where " + where.sql(), where.setter(List.of()),
                 rs -> rs.next() ? rs.getLong(1) : 0L);
-        String order = SORTABLE.get(page.sortField()) + (page.ascending() ? " asc" : " desc");
-        List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by " + order
-                + ", c.id limit ? offset ?", where.setter(List.of(page.size(), page.offset())), store.mapper());
-        return new PageResponse<>(items, total == null ? 0 : total, page.page(), page.size());
+        return n == null ? 0 : n;
     }
 
     void forEach(CustomerQuery query, DataScope scope, Consumer<Customer> consumer) {
