@@ -61,10 +61,11 @@ class CustomerSearchTest extends CustomerApiTestBase {
         createManaged(c, "A座便利店");
         createManaged(c, "华信超市");
         String in = "countyCode=" + c.code() + "&";
+        // contains, not containsExactly: another customer's random code or licence may start with these digits
         assertThat(names(search(c.marketDept(), in + q("8848")))).as("digits: code, licence or store name")
-                .containsExactly("便民店8848");
-        assertThat(names(search(c.marketDept(), in + q("48")))).as("one or two digits: not inside store names")
-                .isEmpty();
+                .contains("便民店8848");
+        assertThat(names(search(c.marketDept(), in + q("48")))).as("two digits: also inside store names (grams index)")
+                .contains("便民店8848");
         String code = digitsInName.get("customerCode").asString();
         assertThat(names(search(c.marketDept(), in + q(code.substring(0, 9))))).as("a digit string is a code prefix")
                 .containsExactly("便民店8848");
@@ -72,7 +73,8 @@ class CustomerSearchTest extends CustomerApiTestBase {
         assertThat(names(search(c.marketDept(), in + q("KTV")))).as("letters: initials prefix or store name")
                 .containsExactly("欢乐KTV");
         assertThat(names(search(c.marketDept(), in + q("hlk")))).containsExactly("欢乐KTV");
-        assertThat(names(search(c.marketDept(), in + q("KT")))).as("two letters: initials prefix only").isEmpty();
+        assertThat(names(search(c.marketDept(), in + q("KT")))).as("two letters: initials prefix or store name")
+                .containsExactly("欢乐KTV");
         assertThat(names(search(c.marketDept(), in + q("hx")))).containsExactly("华信超市");
         assertThat(names(search(c.marketDept(), in + q("A座")))).as("mixed two characters: the grams index")
                 .containsExactly("A座便利店");

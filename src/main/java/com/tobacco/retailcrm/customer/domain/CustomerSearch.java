@@ -151,10 +151,10 @@ class CustomerSearch {
 
     /**
      * Code or licence prefix, name substring, pinyin-initials prefix, or an exact phone (by its keyed hash) — but
-     * only the kinds {@code q} can match by its shape, each in a form its index serves: digits are a code or
-     * licence prefix (and a phone when they make one), letters a pinyin-initials prefix, and any text a store-name
-     * substring (pg_trgm from three characters, the one- and two-character grams index below that). A query of
-     * only one or two ASCII letters or digits is not looked for inside store names: it would match most of them.
+     * in the forms their indexes serve: digits are also a code or licence prefix (and a phone when they make one),
+     * ASCII letters (then letters or digits) also a pinyin-initials prefix, and any text is a store-name substring
+     * (pg_trgm from three characters, the one- and two-character grams index below that). Results are those of
+     * matching every kind; the shape only drops kinds that cannot match (a code is digits).
      */
     private void text(String q, List<String> parts, List<Object> args, List<FieldProblem> problems) {
         if (q == null || q.isBlank()) {
@@ -185,12 +185,12 @@ class CustomerSearch {
         if (length >= 3) {
             any.add("c.store_name like ? escape '\\'");
             args.add("%" + escapeLike(t) + "%");
-        } else if (!digits && !initials) {
+        } else {
             // a one- or two-character string is itself the gram, so containment is the substring match
             any.add("customer_name_grams(c.store_name) @> array[?]::text[]");
             args.add(t);
         }
-        parts.add(any.isEmpty() ? "false" : String.join(" or ", any));
+        parts.add(String.join(" or ", any));
     }
 
     /**
