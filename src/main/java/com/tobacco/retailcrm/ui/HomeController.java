@@ -25,6 +25,10 @@ class HomeController {
     @PreAuthorize("isAuthenticated()")
     String home(Model model) {
         CurrentUser user = CurrentUsers.require();
+        // business users start their day at the to-do list (待办); admins keep the 工作台 with their profile
+        if (!user.roles().isEmpty() && user.roles().stream().noneMatch(com.tobacco.retailcrm.security.api.Role::isAdmin)) {
+            return "redirect:/tasks";
+        }
         var profile = users.find(user.username()).orElse(null);
         model.addAttribute("profile", profile);
         model.addAttribute("supervisor", profile == null || profile.supervisor() == null ? null

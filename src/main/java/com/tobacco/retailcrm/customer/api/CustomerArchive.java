@@ -50,6 +50,16 @@ public interface CustomerArchive {
     List<com.tobacco.retailcrm.shared.api.FieldProblem> check(String customerCode, Map<String, Object> fields,
                                                               String countyCode, ChangeSource source);
 
+    /**
+     * A fingerprint of each named field's stored value (a keyed hash, never the clear value; {@code "-"} when empty),
+     * so a caller can tell later whether a field changed meanwhile without seeing sensitive values. Within the
+     * caller's scope (NotFound otherwise).
+     */
+    Map<String, String> fingerprints(String customerCode, java.util.Collection<String> keys);
+
+    /** The fields the signed-in user may edit directly on this customer (empty when it is read-only). */
+    java.util.Set<String> directlyEditable(String customerCode);
+
     /** The customer within the caller's scope, sensitive values masked (no clear read, nothing audited). */
     Optional<CustomerRecord> find(String customerCode);
 

@@ -57,10 +57,12 @@ public class CustomerArchiveService implements CustomerArchive {
     private final UserDirectory users;
     private final AuditLog audit;
     private final Clock clock;
+    private final SensitiveDataCipher cipher;
 
     CustomerArchiveService(FieldDictionary dictionary, CustomerValidator validator, CustomerStore store,
                            CustomerSearch searcher, EditPermissions permissions, OrgDirectory org, UserDirectory users,
-                           AuditLog audit, Clock clock) {
+                           AuditLog audit, Clock clock, SensitiveDataCipher cipher) {
+        this.cipher = cipher;
         this.dictionary = dictionary;
         this.validator = validator;
         this.store = store;
@@ -163,6 +165,18 @@ public class CustomerArchiveService implements CustomerArchive {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<String, String> fingerprints(String customerCode, java.util.Collection<String> keys) {
+        Customer customer = visible(customerCode, false);
+        Map<String, String> prints = new LinkedHashMap<>();
+        for (String key : keys) {
+            String text = FieldValues.format(customer.get(key));
+            prints.put(key, text == null || text.isEmpty() ? "-" : cipher.keyedHash(key + "=" + text));
+        }
+        return prints;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CustomerRecord> find(String customerCode) {
         return store.find(customerCode, false).filter(this::inScope).map(c -> record(c, Set.of(), null));
     }
@@ -204,6 +218,7 @@ public class CustomerArchiveService implements CustomerArchive {
     }
 
     /** The fields the caller may edit directly on this customer (for the edit form). */
+    @Override
     @Transactional(readOnly = true)
     public Set<String> directlyEditable(String customerCode) {
         Customer customer = visible(customerCode, false);

@@ -85,10 +85,15 @@ public class SensitiveDataCipher {
         if (digits == null || digits.isEmpty()) {
             return null;
         }
+        return keyedHash(digits);
+    }
+
+    /** The keyed hash (HMAC-SHA256) of a text: equal texts give equal hashes, and the text cannot be guessed back. */
+    public String keyedHash(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(digits.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

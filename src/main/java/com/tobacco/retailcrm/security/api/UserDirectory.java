@@ -18,5 +18,8 @@ public interface UserDirectory {
     /** The backup (AB岗) acting for the user on that day, if any. */
     Optional<UserRef> backupOn(String username, LocalDate day);
 
+    /** The users whose backup (AB岗) on that day is this user: the inverse of {@link #backupOn}. */
+    List<UserRef> backedUpBy(String backupUsername, LocalDate day);
+
     DataScope scopeOf(CurrentUser user);
 }

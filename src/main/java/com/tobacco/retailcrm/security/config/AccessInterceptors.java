@@ -49,6 +49,10 @@ class AccessInterceptors implements WebMvcConfigurer {
         registry.addInterceptor(new MfaEnrolmentGate()).addPathPatterns("/api/**");
     }
 
+    static boolean allowedBeforePasswordChange(String path) {
+        return ALLOWED_BEFORE_PASSWORD_CHANGE.contains(path);
+    }
+
     static boolean declaresAccess(HandlerMethod method) {
         return AnnotatedElementUtils.hasAnnotation(method.getMethod(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(method.getMethod(), PermitAll.class)

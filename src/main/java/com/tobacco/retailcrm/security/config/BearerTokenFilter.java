@@ -7,29 +7,41 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import com.tobacco.retailcrm.security.domain.UserSessions;
+import com.tobacco.retailcrm.shared.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Signs in API callers by their {@code Authorization: Bearer} token; an unknown or expired token signs in nobody. */
+/**
+ * Signs in API callers by their {@code Authorization: Bearer} token; an unknown or expired token signs in nobody.
+ * A caller who must change their password is stopped here, before any request mapping, so that no endpoint (not even
+ * one that would first refuse the content type) answers anything but 403 until the password is changed.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
+    private final ProblemResponses problems;
 
-    BearerTokenFilter(TokenService tokens) {
+    BearerTokenFilter(TokenService tokens, ProblemResponses problems) {
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String token = bearer(request);
-        if (token != null) {
-            tokens.resolve(token).ifPresent(user -> {
-                var auth = UserSessions.authenticationFor(user);
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(auth);
-                SecurityContextHolder.setContext(context);
-            });
+        var user = token == null ? java.util.Optional.<com.tobacco.retailcrm.security.api.CurrentUser>empty()
+                : tokens.resolve(token);
+        if (user.isPresent()) {
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UserSessions.authenticationFor(user.get()));
+            SecurityContextHolder.setContext(context);
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (user.get().passwordChangeRequired() && !AccessInterceptors.allowedBeforePasswordChange(path)) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "error.password.changeRequired");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

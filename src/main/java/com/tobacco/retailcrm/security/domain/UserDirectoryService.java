@@ -73,6 +73,18 @@ class UserDirectoryService implements UserDirectory {
         return backups.stream().findFirst().flatMap(this::find);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserRef> backedUpBy(String backupUsername, LocalDate day) {
+        return jdbc.queryForList("""
+                select u.username from user_delegation d join app_user u on u.id = d.user_id
+                  join app_user b on b.id = d.backup_id
+                 where b.username = ? and ? between d.starts_on and d.ends_on and b.enabled
+                 order by u.username""", String.class, backupUsername, java.sql.Date.valueOf(day))
+                .stream().filter(u -> backupOn(u, day).map(b -> b.username().equals(backupUsername)).orElse(false))
+                .map(this::find).flatMap(Optional::stream).toList();
+    }
+
     /**
      * The widest scope any of the user's roles gives: company-wide for the marketing-centre departments, agents,
      * leaders and a company-level monopoly office; the county for county heads and county monopoly officers; the

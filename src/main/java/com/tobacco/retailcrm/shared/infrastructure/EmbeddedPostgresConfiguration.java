@@ -11,7 +11,6 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * fresh machine with nothing installed. Its data lives under {@code CRM_DATA_DIR/pg} and is kept across restarts.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+@org.springframework.context.annotation.Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
@@ -61,6 +60,18 @@ class EmbeddedPostgresConfiguration {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Only when no server is named. ({@code @ConditionalOnProperty(havingValue = "")} matched any URL: an empty
+     * havingValue means "not false", so the embedded database silently replaced a configured server.)
+     */
+    static class NoDataSourceUrl implements org.springframework.context.annotation.Condition {
+        @Override
+        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+                               org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+            return !org.springframework.util.StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
         }
     }
 }

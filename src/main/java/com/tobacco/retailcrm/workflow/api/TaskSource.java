@@ -1,0 +1,25 @@
+package com.tobacco.retailcrm.workflow.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A source of to-do items kept outside the process engine (change-request steps, scheduled upkeep tasks), so that
+ * {@code GET /api/v1/tasks} lists them beside the engine's tasks and {@code POST /api/v1/tasks/{id}/complete} reaches
+ * them. Task ids of a source start with its {@link #prefix()} (e.g. {@code CR-17}), never clashing with engine ids.
+ * Proposed by the change-requests branch: the task API merges every bean of this type.
+ */
+public interface TaskSource {
+
+    /** The prefix of this source's task ids, e.g. {@code CR-}. */
+    String prefix();
+
+    /** The open items the signed-in user may complete; {@code overdue} null for all. */
+    List<TaskView> myTasks(Boolean overdue);
+
+    /**
+     * Completes an item of this source as the signed-in user (403 wrong person, 400/422 bad action) and answers what
+     * the case looks like afterwards, as JSON.
+     */
+    Map<String, Object> complete(String taskId, TaskCompletion completion);
+}

@@ -1,0 +1,8 @@
+/**
+ * What other modules may use of the workflows: {@link com.tobacco.retailcrm.workflow.api.Workflows} to start and read
+ * cases, {@link com.tobacco.retailcrm.workflow.api.CaseStepHandler} to give a case type its step effects, the
+ * {@link com.tobacco.retailcrm.workflow.api.TaskOverdue} event and {@link com.tobacco.retailcrm.workflow.api.Notifications}.
+ * No engine type is ever exposed.
+ */
+@org.springframework.modulith.NamedInterface("api")
+package com.tobacco.retailcrm.workflow.api;

@@ -1,0 +1,170 @@
+package com.tobacco.retailcrm.workflow.change;
+
+import com.tobacco.retailcrm.workflow.change.ChangeRequest.BulkRow;
+import com.tobacco.retailcrm.workflow.change.ChangeRequest.Notice;
+import com.tobacco.retailcrm.workflow.change.ChangeRequest.Step;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Change requests, their steps, bulk rows and notices in their own tables (plain SQL; jsonb for field maps). */
+@Repository
+class ChangeRequestStore {
+
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "id, type, status, customer_code, county_id, customer_manager, requester, "
+            + "requester_name, reason, changes::text, old_values::text, fingerprints::text, outcome, file_name, "
+            + "created_at, closed_at, version";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    ChangeRequestStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(ChangeRequest r) {
+        return jdbc.queryForObject("""
+                insert into change_request (type, status, customer_code, county_id, customer_manager, requester,
+                    requester_name, reason, changes, old_values, fingerprints, file_name, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?) returning id""", Long.class,
+                r.type().name(), r.status().name(), r.customerCode(), r.countyId(), r.customerManager(), r.requester(),
+                r.requesterName(), r.reason(), write(r.changes()), write(r.oldValues()), write(r.fingerprints()),
+                r.fileName(), Timestamp.from(r.createdAt()));
+    }
+
+    /** Locks the request row for a step completion, so two people cannot complete the same step at once. */
+    Optional<ChangeRequest> find(long id, boolean lock) {
+        return jdbc.query("select " + COLUMNS + " from change_request where id = ?" + (lock ? " for update" : ""),
+                this::request, id).stream().findFirst();
+    }
+
+    void close(long id, ChangeRequest.Status status, String outcome, Instant at) {
+        jdbc.update("update change_request set status = ?, outcome = ?, closed_at = ?, version = version + 1 where id = ?",
+                status.name(), outcome, at == null ? null : Timestamp.from(at), id);
+    }
+
+    void status(long id, ChangeRequest.Status status) {
+        jdbc.update("update change_request set status = ?, version = version + 1 where id = ?", status.name(), id);
+    }
+
+    long addStep(Step s) {
+        return jdbc.queryForObject("""
+                insert into change_request_step (request_id, seq, step_key, candidate_role, candidate_unit, assignee,
+                    created_at, due_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN') returning id""", Long.class, s.requestId(), s.seq(),
+                s.key().name(), s.candidateRole(), s.candidateUnit(), s.assignee(), Timestamp.from(s.createdAt()),
+                Timestamp.from(s.dueAt()));
+    }
+
+    Optional<Long> requestOfStep(long stepId) {
+        return jdbc.queryForList("select request_id from change_request_step where id = ?", Long.class, stepId)
+                .stream().findFirst();
+    }
+
+    /** Requests with an open step for this user by name, or for one of their roles (company-wide or in this county). */
+    List<Long> waitingFor(String username, String[] roles, long county) {
+        return jdbc.queryForList("""
+                select distinct request_id from change_request_step where status = 'OPEN'
+                and (assignee = ? or (candidate_role = any (?) and (candidate_unit is null or candidate_unit = ?)))""",
+                Long.class, username, roles, county);
+    }
+
+    void completeStep(long stepId, String status, String action, String comment, String by, Instant at) {
+        jdbc.update("""
+                update change_request_step set status = ?, action = ?, comment = ?, completed_by = ?, completed_at = ?
+                where id = ?""", status, action, comment, by, Timestamp.from(at), stepId);
+    }
+
+    List<Step> steps(long requestId) {
+        return jdbc.query("select * from change_request_step where request_id = ? order by seq, id", this::step, requestId);
+    }
+
+    void addRows(long requestId, List<BulkRow> rows) {
+        jdbc.batchUpdate("""
+                insert into change_request_row (request_id, row_no, customer_code, county_id, changes, old_values,
+                    fingerprints) values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)""", rows.stream()
+                .map(r -> new Object[] {requestId, r.rowNo(), r.customerCode(), r.countyId(), write(r.changes()),
+                        write(r.oldValues()), write(r.fingerprints())}).toList());
+    }
+
+    void rowResult(long requestId, int rowNo, String result, String message) {
+        jdbc.update("update change_request_row set result = ?, message = ? where request_id = ? and row_no = ?",
+                result, message, requestId, rowNo);
+    }
+
+    List<BulkRow> rows(long requestId) {
+        return jdbc.query("""
+                select row_no, customer_code, county_id, changes::text, old_values::text, fingerprints::text, result,
+                    message from change_request_row where request_id = ? order by row_no""", (rs, i) -> new BulkRow(
+                rs.getInt(1), rs.getString(2), (Long) rs.getObject(3), read(rs.getString(4)), read(rs.getString(5)),
+                read(rs.getString(6)), rs.getString(7), rs.getString(8)), requestId);
+    }
+
+    void addNotice(long requestId, Notice n) {
+        jdbc.update("insert into change_request_notice (request_id, recipient, message, created_by, created_at) "
+                + "values (?, ?, ?, ?, ?)", requestId, n.recipient(), n.message(), n.createdBy(), Timestamp.from(n.createdAt()));
+    }
+
+    List<Notice> notices(long requestId) {
+        return jdbc.query("select recipient, message, created_by, created_at from change_request_notice "
+                + "where request_id = ? order by id", (rs, i) -> new Notice(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getTimestamp(4).toInstant()), requestId);
+    }
+
+    /**
+     * Requests matching a SQL filter, newest first, with the total. The filter is built by the service from fixed
+     * fragments; values travel as arguments.
+     */
+    List<ChangeRequest> list(String where, List<Object> args, int offset, int limit) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(limit);
+        all.add(offset);
+        return jdbc.query("select " + COLUMNS + " from change_request r where " + where
+                + " order by created_at desc, id desc limit ? offset ?", this::request, all.toArray());
+    }
+
+    long count(String where, List<Object> args) {
+        Long n = jdbc.queryForObject("select count(*) from change_request r where " + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private ChangeRequest request(ResultSet rs, int i) throws SQLException {
+        Timestamp closed = rs.getTimestamp(16);
+        return new ChangeRequest(rs.getLong(1), ChangeType.valueOf(rs.getString(2)),
+                ChangeRequest.Status.valueOf(rs.getString(3)), rs.getString(4), (Long) rs.getObject(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), read(rs.getString(10)), read(rs.getString(11)),
+                read(rs.getString(12)), rs.getString(13), rs.getString(14), rs.getTimestamp(15).toInstant(),
+                closed == null ? null : closed.toInstant(), rs.getLong(17));
+    }
+
+    private Step step(ResultSet rs, int i) throws SQLException {
+        Timestamp completed = rs.getTimestamp("completed_at");
+        return new Step(rs.getLong("id"), rs.getLong("request_id"), rs.getInt("seq"),
+                StepKey.valueOf(rs.getString("step_key")), rs.getString("candidate_role"),
+                (Long) rs.getObject("candidate_unit"), rs.getString("assignee"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("due_at").toInstant(), rs.getString("status"),
+                rs.getString("action"), rs.getString("comment"), rs.getString("completed_by"),
+                completed == null ? null : completed.toInstant());
+    }
+
+    private String write(Map<String, String> map) {
+        return json.writeValueAsString(map == null ? Map.of() : map);
+    }
+
+    private Map<String, String> read(String text) {
+        return text == null ? Map.of() : json.readValue(text, MAP);
+    }
+}

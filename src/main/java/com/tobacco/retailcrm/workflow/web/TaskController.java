@@ -1,0 +1,44 @@
+package com.tobacco.retailcrm.workflow.web;
+
+import com.tobacco.retailcrm.workflow.api.TaskCompletion;
+import com.tobacco.retailcrm.workflow.api.TaskView;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 待办 over HTTP: my open tasks and completing one (API.md "Workflows and to-do"). */
+@RestController
+@RequestMapping("/api/v1/tasks")
+class TaskController {
+
+    private final ToDoList toDo;
+
+    TaskController(ToDoList toDo) {
+        this.toDo = toDo;
+    }
+
+    /**
+     * The open tasks the caller may complete. {@code mine=false} is refused: there is no list of other people's tasks
+     * (a case's open tasks are on its page).
+     */
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    Map<String, Object> list(@RequestParam(defaultValue = "true") boolean mine, @RequestParam(required = false) Boolean overdue) {
+        List<TaskView> tasks = toDo.myTasks(overdue);
+        return Map.of("items", tasks.stream().map(TaskJson::of).toList(), "total", tasks.size(), "page", 0,
+                "size", tasks.size());
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize("isAuthenticated()")
+    Map<String, Object> complete(@PathVariable String id, @RequestBody TaskCompletion completion) {
+        return toDo.complete(id, completion);
+    }
+}

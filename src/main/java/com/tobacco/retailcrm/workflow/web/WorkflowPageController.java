@@ -1,0 +1,222 @@
+package com.tobacco.retailcrm.workflow.web;
+
+import com.tobacco.retailcrm.customer.api.CustomerFields;
+import com.tobacco.retailcrm.customer.api.FieldDefinition;
+import com.tobacco.retailcrm.org.api.OrgDirectory;
+import com.tobacco.retailcrm.org.api.OrgUnitRef;
+import com.tobacco.retailcrm.shared.api.BusinessRuleException;
+import com.tobacco.retailcrm.shared.api.ConflictException;
+import com.tobacco.retailcrm.shared.api.FieldProblem;
+import com.tobacco.retailcrm.shared.api.ForbiddenException;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.NotFoundException;
+import com.tobacco.retailcrm.shared.web.Messages;
+import com.tobacco.retailcrm.workflow.api.CaseView;
+import com.tobacco.retailcrm.shared.api.BusinessRuleException;
+import com.tobacco.retailcrm.shared.api.ForbiddenException;
+import com.tobacco.retailcrm.shared.api.NotFoundException;
+import com.tobacco.retailcrm.workflow.api.TaskAction;
+import com.tobacco.retailcrm.workflow.api.TaskCompletion;
+import com.tobacco.retailcrm.workflow.api.TaskView;
+import com.tobacco.retailcrm.workflow.api.Workflows;
+import com.tobacco.retailcrm.workflow.onboarding.OnboardingService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 待办 and 办件 pages: my to-do list by urgency, a case with its step diagram, trail and the form of my step. */
+@Controller
+class WorkflowPageController {
+
+    private final Workflows workflows;
+    private final ToDoList toDo;
+    private final CustomerFields fields;
+    private final OrgDirectory org;
+    private final Messages messages;
+    private final Clock clock;
+
+    WorkflowPageController(Workflows workflows, ToDoList toDo, CustomerFields fields, OrgDirectory org, Messages messages,
+                           Clock clock) {
+        this.workflows = workflows;
+        this.toDo = toDo;
+        this.fields = fields;
+        this.org = org;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Overdue, due today, later: how a to-do list is read. */
+    enum Urgency {
+        OVERDUE, TODAY, LATER
+    }
+
+    @GetMapping("/tasks")
+    @PreAuthorize("isAuthenticated()")
+    String tasks(@RequestParam(required = false) Urgency urgency, Model model) {
+        List<TaskView> all = toDo.myTasks(null);
+        Map<Urgency, Long> counts = new LinkedHashMap<>();
+        for (Urgency u : Urgency.values()) {
+            counts.put(u, all.stream().filter(t -> urgencyOf(t) == u).count());
+        }
+        model.addAttribute("counts", counts);
+        model.addAttribute("urgency", urgency);
+        model.addAttribute("total", all.size());
+        model.addAttribute("tasks", all.stream().filter(t -> urgency == null || urgencyOf(t) == urgency)
+                .map(t -> new TaskRow(t, urgencyOf(t), ToDoList.pageOf(t).orElse(null))).toList());
+        return "workflow/tasks";
+    }
+
+    /** A task with its urgency and the page where it is handled (null: completed right on the to-do page). */
+    record TaskRow(TaskView task, Urgency urgency, String link) {
+    }
+
+    /** Tasks without a page of their own (scheduled upkeep: reviews, reminders) are marked done from the list. */
+    @PostMapping("/tasks/{taskId}/done")
+    @PreAuthorize("isAuthenticated()")
+    String done(@PathVariable String taskId, @RequestParam(required = false) String comment,
+                RedirectAttributes redirect) {
+        try {
+            toDo.complete(taskId, new TaskCompletion(TaskAction.DONE, comment, Map.of()));
+            redirect.addFlashAttribute("flashSuccess", messages.text("workflow.page.completed"));
+        } catch (BusinessRuleException | ForbiddenException | NotFoundException e) {
+            redirect.addFlashAttribute("flashError", messages.text(e.getMessage()));
+        }
+        return "redirect:/tasks";
+    }
+
+    private Urgency urgencyOf(TaskView t) {
+        if (t.overdue()) {
+            return Urgency.OVERDUE;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return t.dueAt() != null && !t.dueAt().atZone(clock.getZone()).toLocalDate().isAfter(today) ? Urgency.TODAY
+                : Urgency.LATER;
+    }
+
+    @GetMapping("/cases/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String caseView(@PathVariable long id, Model model) {
+        return render(load(id), Map.of(), Map.of(), List.of(), null, null, model);
+    }
+
+    @PostMapping("/cases/{id}/tasks/{taskId}")
+    @PreAuthorize("isAuthenticated()")
+    String complete(@PathVariable long id, @PathVariable String taskId, @RequestParam Map<String, String> form,
+                    RedirectAttributes redirect, Model model) {
+        CaseView current = load(id);
+        TaskAction action = parseAction(form.get("action"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("f_") && v != null && !v.isBlank()) {
+                data.put(k.substring(2), v.strip());
+            }
+        });
+        Map<String, String> entered = new LinkedHashMap<>();
+        data.forEach((k, v) -> entered.put(k, v.toString()));
+        try {
+            workflows.complete(taskId, new TaskCompletion(action, form.get("comment"), data));
+        } catch (InvalidInputException | ConflictException | BusinessRuleException | ForbiddenException
+                 | NotFoundException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            List<String> general = new java.util.ArrayList<>();
+            problems(e).forEach(p -> {
+                String text = messages.text(p.message());
+                if (entered.containsKey(p.field()) || fieldsOfCurrent(current).contains(p.field())
+                        || "comment".equals(p.field())) {
+                    errors.merge(p.field(), text, (a, b) -> a + "；" + b);
+                } else {
+                    general.add(p.field() == null ? text : label(p.field()) + "：" + text);
+                }
+            });
+            return render(current, entered, errors, general, form.get("comment"), action, model);
+        }
+        redirect.addFlashAttribute("flashSuccess", messages.text("workflow.page.completed"));
+        return "redirect:/tasks";
+    }
+
+    private List<FieldProblem> problems(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.problems();
+        }
+        if (e instanceof ConflictException conflict) {
+            return List.of(new FieldProblem(conflict.field(), messages.text(conflict.getMessage(), conflict.args())));
+        }
+        if (e instanceof BusinessRuleException rule) {
+            return List.of(new FieldProblem(null, messages.text(rule.getMessage(), rule.args())));
+        }
+        if (e instanceof ForbiddenException forbidden) {
+            return List.of(new FieldProblem(null, messages.text(forbidden.getMessage(), forbidden.args())));
+        }
+        NotFoundException missing = (NotFoundException) e;
+        return List.of(new FieldProblem(null, messages.text(missing.getMessage(), missing.args())));
+    }
+
+    private static TaskAction parseAction(String text) {
+        try {
+            return text == null ? null : TaskAction.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private CaseView load(long id) {
+        return workflows.find(id).orElseThrow(() -> new NotFoundException("workflow.error.case.notFound", id));
+    }
+
+    private List<String> fieldsOfCurrent(CaseView c) {
+        return c.currentStep().map(s -> "ONBOARDING".equals(c.caseType()) ? OnboardingService.fieldsOf(s.key())
+                : List.<String>of()).orElse(List.of());
+    }
+
+    private String render(CaseView c, Map<String, String> entered, Map<String, String> errors, List<String> general,
+                          String comment, TaskAction chosen, Model model) {
+        model.addAttribute("c", c);
+        model.addAttribute("county", org.findById(c.scopeOrgUnitId()).map(OrgUnitRef::name).orElse(""));
+        Optional<TaskView> mine = workflows.myTasks(null).stream().filter(t -> t.caseId() == c.id()).findFirst();
+        model.addAttribute("myTask", mine.orElse(null));
+        model.addAttribute("myStep", mine.flatMap(t -> c.steps().stream().filter(s -> s.key().equals(t.stepKey()))
+                .findFirst()).orElse(null));
+        List<String> keys = mine.map(t -> "ONBOARDING".equals(c.caseType()) ? OnboardingService.fieldsOf(t.stepKey())
+                : List.<String>of()).orElse(List.of());
+        List<String> required = mine.map(t -> "ONBOARDING".equals(c.caseType()) ? OnboardingService.requiredOf(t.stepKey())
+                : List.<String>of()).orElse(List.of());
+        model.addAttribute("formFields", keys.stream().map(fields::find).flatMap(Optional::stream)
+                .map(f -> new FormField(f, required.contains(f.key()))).toList());
+        model.addAttribute("entered", entered);
+        model.addAttribute("errors", errors);
+        model.addAttribute("generalErrors", general);
+        model.addAttribute("comment", comment);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("fieldLabels", labels(c));
+        return "workflow/case";
+    }
+
+    /** A field of a step form: the archive's definition (label, type, options) and whether the step needs it. */
+    record FormField(FieldDefinition definition, boolean required) {
+    }
+
+    private Map<String, String> labels(CaseView c) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        c.trail().forEach(e -> e.data().keySet().forEach(k -> labels.computeIfAbsent(k, this::label)));
+        c.data().keySet().forEach(k -> labels.computeIfAbsent(k, this::label));
+        return labels;
+    }
+
+    private String label(String key) {
+        return fields.find(key).map(f -> f.label(LocaleContextHolder.getLocale()))
+                .orElse(key);
+    }
+
+}
