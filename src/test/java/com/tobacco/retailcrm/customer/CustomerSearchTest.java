@@ -52,6 +52,45 @@ class CustomerSearchTest extends CustomerApiTestBase {
         assertThat(names(search(c.marketDept(), q(phone.substring(0, 9))))).as("phones match exactly only").isEmpty();
     }
 
+    /** q is matched only in the ways its shape allows, each through its own index; results as before otherwise. */
+    @Test
+    void searchKindsFollowTheShapeOfTheQuery() {
+        County c = county();
+        var digitsInName = createManaged(c, "便民店8848");
+        createManaged(c, "欢乐KTV");
+        createManaged(c, "A座便利店");
+        createManaged(c, "华信超市");
+        String in = "countyCode=" + c.code() + "&";
+        // contains, not containsExactly: another customer's random code or licence may start with these digits
+        assertThat(names(search(c.marketDept(), in + q("8848")))).as("digits: code, licence or store name")
+                .contains("便民店8848");
+        assertThat(names(search(c.marketDept(), in + q("48")))).as("two digits: also inside store names (grams index)")
+                .contains("便民店8848");
+        String code = digitsInName.get("customerCode").asString();
+        assertThat(names(search(c.marketDept(), in + q(code.substring(0, 9))))).as("a digit string is a code prefix")
+                .containsExactly("便民店8848");
+        assertThat(names(search(c.marketDept(), in + q(code.substring(0, code.length() - 1) + "x")))).isEmpty();
+        assertThat(names(search(c.marketDept(), in + q("KTV")))).as("letters: initials prefix or store name")
+                .containsExactly("欢乐KTV");
+        assertThat(names(search(c.marketDept(), in + q("hlk")))).containsExactly("欢乐KTV");
+        assertThat(names(search(c.marketDept(), in + q("KT")))).as("two letters: initials prefix or store name")
+                .containsExactly("欢乐KTV");
+        assertThat(names(search(c.marketDept(), in + q("hx")))).containsExactly("华信超市");
+        assertThat(names(search(c.marketDept(), in + q("A座")))).as("mixed two characters: the grams index")
+                .containsExactly("A座便利店");
+        assertThat(names(search(c.marketDept(), in + q("便")))).as("one Chinese character")
+                .containsExactlyInAnyOrder("便民店8848", "A座便利店");
+        assertThat(names(search(c.marketDept(), in + q("便利")))).containsExactly("A座便利店");
+        assertThat(search(c.marketDept(), in + q("便")).get("total").asLong()).isEqualTo(2);
+        JsonNode second = search(c.marketDept(), in + q("便") + "&size=1&page=1&sort=storeName,desc");
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(second.get("total").asLong()).as("total of a text search counts all matches, not the page")
+                .isEqualTo(2);
+        JsonNode beyond = search(c.marketDept(), in + q("便") + "&size=1&page=9");
+        assertThat(beyond.get("items").size()).isZero();
+        assertThat(beyond.get("total").asLong()).as("a page after the last still says the total").isEqualTo(2);
+    }
+
     @Test
     void filtersIncompleteAndPaging() {
         County c = county();

@@ -78,7 +78,7 @@ public class CustomerArchiveService implements CustomerArchive {
     @Transactional
     public CustomerRecord create(Map<String, Object> fields, String countyCode, ChangeSource source) {
         List<Violation> problems = new ArrayList<>();
-        Customer customer = prepareNew(fields, countyCode, source, problems);
+        Customer customer = validator.prepareNew(fields, county(countyCode), source, problems);
         throwIfAny(problems);
         String code = customer.code();
         String licence = (String) customer.get("licenceNo");
@@ -100,25 +100,6 @@ public class CustomerArchiveService implements CustomerArchive {
                 FieldValues.format(value), actor(), now, source.toString(), null)));
         store.history(history);
         return record(store.find(code, false).orElseThrow(), Set.of(), countyCode);
-    }
-
-    private Customer prepareNew(Map<String, Object> fields, String countyCode, ChangeSource source, List<Violation> problems) {
-        Optional<OrgUnitRef> county = county(countyCode);
-        if (county.isEmpty()) {
-            problems.add(Violation.of("countyCode", "customer.error.countyCode"));
-        }
-        Map<String, Object> raw = new LinkedHashMap<>(CREATE_DEFAULTS);
-        raw.putAll(fields);
-        Map<String, Object> parsed = validator.parse(raw, source, problems);
-        for (String key : NEEDED_TO_CREATE) {
-            if (parsed.get(key) == null && problems.stream().noneMatch(p -> p.field().equals(key))) {
-                problems.add(Violation.of(key, "customer.error.required"));
-            }
-        }
-        long countyId = county.map(OrgUnitRef::id).orElse(-1L);
-        validator.checkTogether(parsed, parsed, countyId, problems);
-        parsed.values().removeIf(java.util.Objects::isNull);
-        return new Customer(null, countyId, 0, parsed);
     }
 
     @Override
@@ -172,7 +153,7 @@ public class CustomerArchiveService implements CustomerArchive {
         List<Violation> problems = new ArrayList<>();
         Optional<Customer> existing = customerCode == null ? Optional.empty() : store.find(customerCode, false);
         if (existing.isEmpty()) {
-            prepareNew(fields, countyCode, source, problems);
+            validator.prepareNew(fields, county(countyCode), source, problems);
         } else {
             Map<String, Object> parsed = validator.parse(fields, source, problems);
             Map<String, Object> after = new HashMap<>(existing.get().values());

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 批量新建 — creates many customers at once for a bulk import, with the same rules as
  * {@link CustomerArchiveService#create} (defaults, validation, unique code and licence, history with the source)
- * but set-based: the rows are validated in memory, duplicates are found with one query, the valid rows are
+ * but set-based: the rows are validated in memory (by {@link CustomerValidator#prepareNew}, as create does), duplicates are found with one query, the valid rows are
  * inserted in one JDBC batch and their history in another. Rows with custom fields are left to the one-by-one path
  * (the batch insert writes fixed columns only). Runs in the caller's transaction: if the database still refuses
  * (a code taken meanwhile), the whole batch fails and the caller falls back to one row at a time.
@@ -74,27 +73,15 @@ public class CustomerBatchCreation {
             List<Violation> problems = new ArrayList<>();
             Optional<OrgUnitRef> county = row.countyCode() == null ? Optional.empty() : counties.computeIfAbsent(
                     row.countyCode(), code -> org.findByCode(code).filter(u -> u.type() == OrgUnitType.COUNTY));
-            if (county.isEmpty()) {
-                problems.add(Violation.of("countyCode", "customer.error.countyCode"));
-            }
-            Map<String, Object> raw = new LinkedHashMap<>(CustomerArchiveService.CREATE_DEFAULTS);
-            raw.putAll(row.fields());
-            Map<String, Object> parsed = validator.parse(raw, source, problems);
-            for (String key : CustomerArchiveService.NEEDED_TO_CREATE) {
-                if (parsed.get(key) == null && problems.stream().noneMatch(p -> p.field().equals(key))) {
-                    problems.add(Violation.of(key, "customer.error.required"));
-                }
-            }
-            long countyId = county.map(OrgUnitRef::id).orElse(-1L);
-            validator.checkTogether(parsed, parsed, countyId, problems);
-            parsed.values().removeIf(Objects::isNull);
+            Customer customer = validator.prepareNew(row.fields(), county, source, problems);
+            Map<String, Object> parsed = customer.values();
             boolean custom = dictionary.customFields().stream().anyMatch(f -> parsed.containsKey(f.key()));
             if (!problems.isEmpty()) {
                 outcomes.add(new Outcome(row.row(), false, false, validator.describe(problems)));
             } else if (custom) {
                 outcomes.add(new Outcome(row.row(), false, true, List.of()));
             } else {
-                valid.put(row.row(), new Customer(null, countyId, 0, parsed));
+                valid.put(row.row(), customer);
                 outcomes.add(null);
             }
         }

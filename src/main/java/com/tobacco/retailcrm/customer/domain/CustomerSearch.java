@@ -33,6 +33,7 @@ class CustomerSearch {
             "licenceNo", "licence_no", "status", "status", "retailFormat", "retail_format",
             "customerManager", "customer_manager", "createdAt", "created_at", "updatedAt", "updated_at");
     private static final Pattern INITIALS = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9 -]{7,20}");
 
     private final JdbcTemplate jdbc;
@@ -53,12 +54,33 @@ class CustomerSearch {
 
     PageResponse<Customer> search(CustomerQuery query, PageQuery page, DataScope scope) {
         Where where = where(query, scope);
-        Long total = jdbc.query("select count(*) from customer c where " + where.sql(), where.setter(List.of()),
+        String column = SORTABLE.get(page.sortField());
+        String direction = page.ascending() ? " asc" : " desc";
+        if (query.q() == null || query.q().isBlank()) {
+            List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by c." + column
+                    + direction + ", c.id limit ? offset ?", where.setter(List.of(page.size(), page.offset())), store.mapper());
+            return new PageResponse<>(items, count(where), page.page(), page.size());
+        }
+        // The matches of a text search are read once: their ids and sort keys give both the exact total and the
+        // page, and only the page's rows are then fetched whole (two statements would visit every match twice).
+        long[] total = {-1};
+        var mapper = store.mapper();
+        List<Customer> items = jdbc.query("with m as (select c.id, c." + column + " as k from customer c where "
+                        + where.sql() + ") select c.*, t.n as match_count from (select count(*) as n from m) t"
+                        + " cross join (select id, k from m order by k" + direction + ", id limit ? offset ?) p"
+                        + " join customer c on c.id = p.id order by p.k" + direction + ", p.id",
+                where.setter(List.of(page.size(), page.offset())), (rs, i) -> {
+                    total[0] = rs.getLong("match_count");
+                    return mapper.mapRow(rs, i);
+                });
+        return new PageResponse<>(items, total[0] >= 0 ? total[0] : page.offset() == 0 ? 0 : count(where),
+                page.page(), page.size());
+    }
+
+    private long count(Where where) {
+        Long n = jdbc.query("select count(*) from customer c where " + where.sql(), where.setter(List.of()),
                 rs -> rs.next() ? rs.getLong(1) : 0L);
-        String order = SORTABLE.get(page.sortField()) + (page.ascending() ? " asc" : " desc");
-        List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by " + order
-                + ", c.id limit ? offset ?", where.setter(List.of(page.size(), page.offset())), store.mapper());
-        return new PageResponse<>(items, total == null ? 0 : total, page.page(), page.size());
+        return n == null ? 0 : n;
     }
 
     void forEach(CustomerQuery query, DataScope scope, Consumer<Customer> consumer) {
@@ -127,27 +149,32 @@ class CustomerSearch {
         return new Where(String.join(" and ", parts.stream().map(p -> "(" + p + ")").toList()), args);
     }
 
-    /** Code or licence prefix, name substring, pinyin-initials prefix, or an exact phone (by its keyed hash). */
+    /**
+     * Code or licence prefix, name substring, pinyin-initials prefix, or an exact phone (by its keyed hash) — but
+     * in the forms their indexes serve: digits are also a code or licence prefix (and a phone when they make one),
+     * ASCII letters (then letters or digits) also a pinyin-initials prefix, and any text is a store-name substring
+     * (pg_trgm from three characters, the one- and two-character grams index below that). Results are those of
+     * matching every kind; the shape only drops kinds that cannot match (a code is digits).
+     */
     private void text(String q, List<String> parts, List<Object> args, List<FieldProblem> problems) {
         if (q == null || q.isBlank()) {
             return;
         }
         String t = q.strip();
-        if (t.codePointCount(0, t.length()) > MAX_Q_LENGTH) {
+        int length = t.codePointCount(0, t.length());
+        if (length > MAX_Q_LENGTH) {
             problems.add(new FieldProblem("q", "{customer.error.q.tooLong}"));
             return;
         }
-        String like = escapeLike(t);
         List<String> any = new ArrayList<>();
-        any.add("c.customer_code like ? escape '\\'");
-        args.add(like + "%");
-        any.add("c.licence_no like ? escape '\\'");
-        args.add(like + "%");
-        any.add("c.store_name like ? escape '\\'");
-        args.add("%" + like + "%");
-        if (INITIALS.matcher(t).matches()) {
-            any.add("c.store_name_initials like ?");
-            args.add(t.toLowerCase(Locale.ROOT) + "%");
+        boolean digits = DIGITS.matcher(t).matches();
+        if (digits) {
+            prefix("c.customer_code", t, any, args);
+            prefix("c.licence_no", t, any, args);
+        }
+        boolean initials = INITIALS.matcher(t).matches();
+        if (initials) {
+            prefix("c.store_name_initials", t.toLowerCase(Locale.ROOT), any, args);
         }
         if (PHONE_LIKE.matcher(t).matches()) {
             String hash = cipher.phoneHash(t);
@@ -155,7 +182,27 @@ class CustomerSearch {
             args.add(hash);
             args.add(hash);
         }
+        if (length >= 3) {
+            any.add("c.store_name like ? escape '\\'");
+            args.add("%" + escapeLike(t) + "%");
+        } else {
+            // a one- or two-character string is itself the gram, so containment is the substring match
+            any.add("customer_name_grams(c.store_name) @> array[?]::text[]");
+            args.add(t);
+        }
         parts.add(String.join(" or ", any));
+    }
+
+    /**
+     * {@code column} starts with the ASCII {@code prefix}, as a range the {@code text_pattern_ops} index serves even
+     * in a generic prepared plan (a bound LIKE pattern is unknown when such a plan is made): byte-wise, the strings
+     * starting with "123" are exactly those from "123" up to, not including, "124".
+     */
+    private static void prefix(String column, String prefix, List<String> any, List<Object> args) {
+        int last = prefix.length() - 1;
+        any.add(column + " ~>=~ ? and " + column + " ~<~ ?");
+        args.add(prefix);
+        args.add(prefix.substring(0, last) + (char) (prefix.charAt(last) + 1));
     }
 
     static String escapeLike(String s) {

@@ -3,6 +3,7 @@ package com.tobacco.retailcrm.customer.domain;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
+import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
@@ -50,6 +51,30 @@ public class CustomerValidator {
             }
         });
         return parsed;
+    }
+
+    /**
+     * A new customer from the fields given to create it (create and the bulk import alike): the create defaults,
+     * every value parsed, the fields needed to create present, the rules across fields; problems go to
+     * {@code problems}. An empty county is a problem too (the customer then has county id -1).
+     */
+    Customer prepareNew(Map<String, Object> fields, Optional<OrgUnitRef> county, ChangeSource source,
+                        List<Violation> problems) {
+        if (county.isEmpty()) {
+            problems.add(Violation.of("countyCode", "customer.error.countyCode"));
+        }
+        Map<String, Object> raw = new LinkedHashMap<>(CustomerArchiveService.CREATE_DEFAULTS);
+        raw.putAll(fields);
+        Map<String, Object> parsed = parse(raw, source, problems);
+        for (String key : CustomerArchiveService.NEEDED_TO_CREATE) {
+            if (parsed.get(key) == null && problems.stream().noneMatch(p -> p.field().equals(key))) {
+                problems.add(Violation.of(key, "customer.error.required"));
+            }
+        }
+        long countyId = county.map(OrgUnitRef::id).orElse(-1L);
+        checkTogether(parsed, parsed, countyId, problems);
+        parsed.values().removeIf(java.util.Objects::isNull);
+        return new Customer(null, countyId, 0, parsed);
     }
 
     /** Rules across fields, on the values the customer would have after the change. */
