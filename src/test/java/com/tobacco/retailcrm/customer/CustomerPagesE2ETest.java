@@ -36,9 +36,10 @@ class CustomerPagesE2ETest extends BrowserTest {
         screenshot("customer-page-masked");
 
         find("[data-test=reveal]").click();
+        // 查看 posts and reloads the page: wait for the new page, or the tab found may be the old page's
+        assertThat(find("[data-test=revealed-note]").getText()).contains("审计");
         find("[data-test=tab-BASIC]").click();
         waitFor(d -> find("[data-test=field-mobilePhone]").getText().contains("13912345678"));
-        assertThat(find("[data-test=revealed-note]").getText()).contains("审计");
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'CUSTOMER_SENSITIVE_READ' "
                 + "and customer_code = ? and actor = ?", Long.class, code, managerName)).isEqualTo(1);
 
