@@ -65,6 +65,8 @@ class OnboardingFlowTest extends WorkflowApiTestBase {
         Map<String, Object> fixed = visitData(t.cmName());
         fixed.put("mobilePhone", "13800138000");
         assertThat(done(t.cm(), id, "DONE", fixed).get("customerCode").asString()).isEqualTo(code);
+        assertThat(jdbc.queryForObject("select count(*) from wf_trail where case_id = ? and data::text like '%13800138000%'",
+                Long.class, id)).as("personal data never lands in the plain trail").isZero();
         done(t.head(), id, "APPROVE", Map.of());
 
         // step 4: market dept, may carry fields

@@ -1,6 +1,8 @@
 package com.tobacco.retailcrm.workflow.engine;
 
 import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
+import com.tobacco.retailcrm.customer.api.CustomerFields;
+import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.DataScope;
@@ -66,9 +68,19 @@ class FlowableWorkflows implements Workflows {
     private final EngineClock clock;
     private final Map<String, CaseStepHandler> handlers;
 
+    /** Stands in the trail for a personal value (ID card, phones, home address, bank account). */
+    static final String SENSITIVE_PLACEHOLDER = "******";
+
+    private final CustomerFields fields;
+
+    private boolean isSensitive(String key) {
+        return fields.find(key).map(FieldDefinition::sensitive).orElse(false);
+    }
+
     FlowableWorkflows(RuntimeService runtime, TaskService tasks, HistoryService history, ProcessCatalog catalog,
                       CaseStore store, TaskAccess access, UserDirectory users, WorkingCalendar calendar,
-                      EngineClock clock, List<CaseStepHandler> handlers) {
+                      EngineClock clock, List<CaseStepHandler> handlers, CustomerFields fields) {
+        this.fields = fields;
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -181,6 +193,9 @@ class FlowableWorkflows implements Workflows {
         }
         Instant now = clock.now();
         Map<String, Object> recorded = new LinkedHashMap<>(completion.data());
+        // The archive keeps personal data encrypted; the trail is plain jsonb shown on the case page, so it only
+        // records that such a field was given, never its value.
+        recorded.replaceAll((key, value) -> value != null && isSensitive(key) ? SENSITIVE_PLACEHOLDER : value);
         store.trail(caseRow.id(), step, taskId, completion.action(), user.username(), forWhom,
                 blankToNull(completion.comment()), recorded, task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), now);
