@@ -37,9 +37,8 @@ class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
     }
 
     @Override
-    protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof CurrentUser user && isBusinessUser(user) ? TO_DO : "/";
+    protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response, Authentication auth) {
+        return auth.getPrincipal() instanceof CurrentUser user && isBusinessUser(user) ? TO_DO : "/";
     }
 
     static boolean isBusinessUser(CurrentUser user) {
