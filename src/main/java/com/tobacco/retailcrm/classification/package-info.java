@@ -1,0 +1,5 @@
+/**
+ * 客户分类 — purchases from the distribution system, the monthly/quarterly scale runs (20/60/20 per format, in SQL),
+ * class codes and tiers (档位), and the monthly 零售客户类别调整情况表.
+ */
+package com.tobacco.retailcrm.classification;
