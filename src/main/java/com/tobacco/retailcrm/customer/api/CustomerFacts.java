@@ -1,0 +1,18 @@
+package com.tobacco.retailcrm.customer.api;
+
+/**
+ * The archive as a read-only SQL view for set-based work in other modules (classification runs, reports): one row
+ * per customer with plain, never sensitive columns. Other modules select from {@link #VIEW} instead of the archive's
+ * table, so the table stays the customer module's own; the view carries no data scope (the caller applies its own
+ * rule, e.g. company-wide for MARKET_DEPT).
+ *
+ * <p>Columns: {@code customer_code, county_org_unit_id, store_name, status, market_type, retail_format,
+ * business_scale, customer_class, tier, purchase_qty, purchase_amount, purchase_avg_price, customer_manager}.
+ */
+public final class CustomerFacts {
+
+    public static final String VIEW = "customer_facts";
+
+    private CustomerFacts() {
+    }
+}
