@@ -7,7 +7,8 @@ package com.tobacco.retailcrm.customer.api;
  * rule, e.g. company-wide for MARKET_DEPT).
  *
  * <p>Columns: {@code customer_code, county_org_unit_id, store_name, status, market_type, retail_format,
- * business_scale, customer_class, tier, purchase_qty, purchase_amount, purchase_avg_price, customer_manager}.
+ * business_scale, customer_class, tier, purchase_qty, purchase_amount, purchase_avg_price, customer_manager,
+ * tobacco_share, integrity_grade} (the last two added for the rating module's evaluation).
  */
 public final class CustomerFacts {
 
