@@ -8,11 +8,13 @@ document.addEventListener('DOMContentLoaded', function () {
   var chart = window.echarts.init(el);
   chart.setOption({
     color: ['#0d6efd', '#adb5bd'],
+    animationDuration: 400,
     tooltip: {},
     legend: {bottom: 0, data: data.series.map(function (s) { return s.name; })},
     radar: {
       indicator: data.indicators.map(function (name) { return {name: name, max: 100}; }),
-      radius: '65%'
+      radius: '65%',
+      axisName: {color: '#212529', fontSize: 14}
     },
     series: [{
       type: 'radar',

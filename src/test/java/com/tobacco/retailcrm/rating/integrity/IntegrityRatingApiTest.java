@@ -112,6 +112,12 @@ class IntegrityRatingApiTest extends RatingApiTestBase {
         assertThat(history.get(0).get("source").asString()).isEqualTo("RATING:" + id);
         assertThat(history.get(0).get("newValue").asString()).isEqualTo("B");
 
+        assertRule(http.post(answer, token(c.officer()), Http.body("decision", "REJECTED", "note", "审定后答复")), "FINAL");
+        var english = http.raw("POST", BASE + "/" + id + "/finalize", token(c.officer()), "{}",
+                Map.of("Content-Type", "application/json", "Accept-Language", "en"));
+        assertThat(english.status()).isEqualTo(422);
+        assertThat(english.json().get("detail").asString()).contains("only a rating in notice can be finalised");
+
         var supervision = http.get(BASE + "/inspection/" + code, token(c.manager()));
         assertThat(supervision.json().get("integrityGrade").asString()).isEqualTo("B");
         assertThat(supervision.json().get("inspectionFrequency").asString()).isEqualTo("MONTHLY");

@@ -111,6 +111,8 @@ class RatingPagesE2ETest extends BrowserTest {
         open("/evaluations/customers/" + code);
         waitFor(d -> !all("#evaluation-radar canvas").isEmpty());
         assertThat(find("[data-test=law-abiding]").getText()).isEqualTo("轻微违规");
+        waitFor(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return new Promise(r => setTimeout(() => r(true), 800));"));
         screenshot("rating-evaluation-radar");
     }
 }
