@@ -25,6 +25,8 @@ create table classification_run_format (
     total_qty      numeric(18,2) not null,
     total_amount   numeric(20,2) not null,
     classified     boolean       not null,
+    -- customers whose class code the run changes (a new class different from the archive's at compute time)
+    changed        int           not null,
     primary key (run_id, retail_format)
 );
 
@@ -44,7 +46,7 @@ create table classification_result (
     tier                int,
     previous_scale      varchar(32),
     previous_class      varchar(20),
-    previous_tier       int,
-    primary key (run_id, customer_code)
+    previous_tier       int
 );
+-- the only index (one customer per run comes from the archive's unique code): pages in format, rank, code order
 create index classification_result_rank on classification_result (run_id, retail_format, rank, customer_code);

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 /**
  * 分类运行 in SQL. The run is computed by one INSERT … SELECT: the period's purchases summed per customer, joined
  * to the ACTIVE customers of the archive's published view, format totals and ranks by window functions, scale,
- * class and tier by the rules of DOMAIN.md §4.1–4.2, and the format summary written from the inserted rows.
+ * class and tier by the rules of DOMAIN.md §4.1–4.2, and the format summary (with the count of changed classes)
+ * written from the inserted rows, so the results are read once.
  */
 @Repository
 public class RunStore {
@@ -77,10 +78,12 @@ public class RunStore {
                             then s.market_type || '-' || s.retail_format || '-' || s.scale end,
                        s.new_tier, s.business_scale, s.customer_class, s.tier
                 from scaled s
-                returning retail_format, qty, amount, rank
+                returning retail_format, qty, amount, rank, customer_class, previous_class
             )
-            insert into classification_run_format (run_id, retail_format, customers, total_qty, total_amount, classified)
-            select ?, retail_format, count(*), sum(qty), sum(amount), bool_or(rank is not null)
+            insert into classification_run_format (run_id, retail_format, customers, total_qty, total_amount,
+                classified, changed)
+            select ?, retail_format, count(*), sum(qty), sum(amount), bool_or(rank is not null),
+                   count(*) filter (where customer_class is not null and customer_class is distinct from previous_class)
             from inserted group by retail_format
             """.formatted(CustomerFacts.VIEW);
 
@@ -116,9 +119,8 @@ public class RunStore {
         jdbc.update(COMPUTE, Date.valueOf(period.from()), Date.valueOf(period.to()), tiers.boundaryDenominator(),
                 tiers.count(), tiers.boundaryNumerators().toArray(BigDecimal[]::new), tiers.count(), id, id);
         jdbc.update("""
-                update classification_run set changed = (select count(*) from classification_result r
-                    where r.run_id = ? and r.customer_class is not null
-                      and r.customer_class is distinct from r.previous_class)
+                update classification_run set changed = (select coalesce(sum(changed), 0)
+                    from classification_run_format where run_id = ?)
                 where id = ?
                 """, id, id);
         return id;
