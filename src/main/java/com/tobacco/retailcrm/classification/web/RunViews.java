@@ -5,6 +5,7 @@ import com.tobacco.retailcrm.shared.web.Messages;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,16 @@ class RunViews {
     private final RunStore store;
     private final Messages messages;
 
-    RunViews(RunStore store, Messages messages) {
+    private final java.time.ZoneId zone;
+
+    RunViews(RunStore store, Messages messages, com.tobacco.retailcrm.shared.infrastructure.CrmProperties properties) {
         this.store = store;
         this.messages = messages;
+        this.zone = properties.zone();
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,8 +34,8 @@ class RunViews {
     }
 
     record RunView(long id, String period, String status, List<FormatView> formats, int changed, int tierCount,
-                   List<BigDecimal> tierShares, String createdBy, Instant createdAt, String appliedBy,
-                   Instant appliedAt) {
+                   List<BigDecimal> tierShares, String createdBy, OffsetDateTime createdAt, String appliedBy,
+                   OffsetDateTime appliedAt) {
     }
 
     record ResultView(String customerCode, String storeName, String retailFormat, String marketType, String score, Integer rank,
@@ -38,7 +46,7 @@ class RunViews {
     RunView run(RunStore.Run run) {
         List<FormatView> formats = store.formats(run.id()).stream().map(this::format).toList();
         return new RunView(run.id(), run.period(), run.status(), formats, run.changed(), run.tierCount(),
-                run.tierShares(), run.createdBy(), run.createdAt(), run.appliedBy(), run.appliedAt());
+                run.tierShares(), run.createdBy(), local(run.createdAt()), run.appliedBy(), local(run.appliedAt()));
     }
 
     FormatView format(RunStore.FormatSummary f) {
