@@ -77,7 +77,7 @@ abstract class ClassificationTestBase extends ApiTest {
         if (!"ACTIVE".equals(status)) {
             long version = r.json().get("version").asLong();
             var p = http.patch("/api/v1/customers/" + code, c.marketDept(),
-                    Http.body("status", status, "version", version, "reason", "测试停业"));
+                    Http.body("status", status, "version", version, "statusReason", "测试停业"));
             assertThat(p.status()).as("status change: %s", p).isEqualTo(200);
         }
         return code;

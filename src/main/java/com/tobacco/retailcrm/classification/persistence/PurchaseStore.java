@@ -68,6 +68,17 @@ public class PurchaseStore implements PurchaseFigures {
                 """, Timestamp.from(receivedAt), receivedBy, nos, codes, dates, qty, amount);
     }
 
+    public boolean hasAny() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from purchase)", Boolean.class));
+    }
+
+    /** Code and retail format of every ACTIVE customer, in code order (for the demo orders). */
+    public List<String[]> activeCustomerFormats() {
+        return jdbc.query("select customer_code, retail_format from " + CustomerFacts.VIEW
+                + " where status = 'ACTIVE' order by customer_code", (rs, i) -> new String[] {rs.getString(1),
+                rs.getString(2)});
+    }
+
     @Override
     public Map<String, PurchaseTotals> totalsByCustomer(LocalDate from, LocalDate toInclusive) {
         Map<String, PurchaseTotals> totals = new LinkedHashMap<>();

@@ -1,0 +1,340 @@
+package com.tobacco.retailcrm.classification.persistence;
+
+import com.tobacco.retailcrm.classification.domain.Period;
+import com.tobacco.retailcrm.classification.domain.TierScheme;
+import com.tobacco.retailcrm.customer.api.CustomerFacts;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * 分类运行 in SQL. The run is computed by one INSERT … SELECT: the period's purchases summed per customer, joined
+ * to the ACTIVE customers of the archive's published view, format totals and ranks by window functions, scale,
+ * class and tier by the rules of DOMAIN.md §4.1–4.2, and the format summary (with the count of changed classes)
+ * written from the inserted rows, so the results are read once.
+ */
+@Repository
+public class RunStore {
+
+    /**
+     * The ordering weight q·A + a·Q equals 2·Q·A·score: it ranks exactly like the score but is a product of exact
+     * decimals, with no division, so scores that are equal by hand are equal here (a rounded quotient could split
+     * 1/3 + 1/3 from 2/3).
+     */
+    private static final String COMPUTE = """
+            with active as (
+                select f.customer_code, f.county_org_unit_id, f.market_type, f.retail_format,
+                       f.business_scale, f.customer_class, f.tier
+                from %1$s f where f.status = 'ACTIVE' and f.retail_format is not null
+            ), bought as (
+                select p.customer_code, sum(p.qty) as qty, sum(p.amount) as amount
+                from purchase p where p.order_date between ? and ? group by p.customer_code
+            ), totals as (
+                select a.*, coalesce(b.qty, 0) as qty, coalesce(b.amount, 0) as amount,
+                       sum(coalesce(b.qty, 0)) over f as total_qty, sum(coalesce(b.amount, 0)) over f as total_amount,
+                       count(*) over f as n
+                from active a left join bought b on b.customer_code = a.customer_code
+                window f as (partition by a.retail_format)
+            ), ranked as (
+                select t.*, t.qty * t.total_amount + t.amount * t.total_qty as weight,
+                       rank() over (partition by t.retail_format
+                                    order by t.qty * t.total_amount + t.amount * t.total_qty desc) as position,
+                       round(t.n * 0.2) as k,
+                       t.total_qty > 0 and t.total_amount > 0 as classified
+                from totals t
+            ), tier_starts as (
+                select f.retail_format,
+                       coalesce(array_agg(round(f.n * b.num / ?) + 1 order by b.t) filter (where b.t < ?),
+                                '{}'::numeric[]) as starts
+                from (select distinct retail_format, n from totals) f
+                     cross join unnest(?::numeric[]) with ordinality as b(num, t)
+                group by f.retail_format
+            ), scaled as (
+                select r.*, case when not r.classified then null
+                                 when r.position <= r.k then '1'
+                                 when r.position > r.n - r.k then '3'
+                                 else '2' end as scale,
+                       case when r.classified then ? - width_bucket(r.position::numeric, s.starts) end as new_tier
+                from ranked r join tier_starts s on s.retail_format = r.retail_format
+            ), inserted as (
+                insert into classification_result (run_id, customer_code, county_org_unit_id, market_type,
+                    retail_format, qty, amount, score, rank, business_scale, customer_class, tier,
+                    previous_scale, previous_class, previous_tier)
+                select ?, s.customer_code, s.county_org_unit_id, s.market_type, s.retail_format, s.qty, s.amount,
+                       case when s.classified then round(s.weight / (2 * s.total_qty * s.total_amount), 12) end,
+                       case when s.classified then s.position end,
+                       s.scale,
+                       case when s.scale is not null and s.market_type is not null
+                            then s.market_type || '-' || s.retail_format || '-' || s.scale end,
+                       s.new_tier, s.business_scale, s.customer_class, s.tier
+                from scaled s
+                -- in the results index's order, so the index grows at its right edge instead of splitting pages
+                order by s.retail_format, s.position, s.customer_code
+                returning retail_format, qty, amount, rank, customer_class, previous_class
+            )
+            insert into classification_run_format (run_id, retail_format, customers, total_qty, total_amount,
+                classified, changed)
+            select ?, retail_format, count(*), sum(qty), sum(amount), bool_or(rank is not null),
+                   count(*) filter (where customer_class is not null and customer_class is distinct from previous_class)
+            from inserted group by retail_format
+            """.formatted(CustomerFacts.VIEW);
+
+    private static final String JOIN_FACTS = " left join " + CustomerFacts.VIEW + " f on f.customer_code = r.customer_code";
+
+    /** Memory for the run's sorts and hashes, for its transaction only (300,000 customers need about 40 MB). */
+    public static final String WORK_MEM = "64MB";
+
+    private final JdbcTemplate jdbc;
+
+    RunStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Run(long id, String period, String status, int tierCount, List<BigDecimal> tierShares,
+                      int changed, String createdBy, Instant createdAt, String appliedBy, Instant appliedAt) {
+    }
+
+    public record FormatSummary(String retailFormat, int customers, BigDecimal totalQty, BigDecimal totalAmount,
+                                boolean classified) {
+    }
+
+    public record Result(String customerCode, String storeName, long countyOrgUnitId, String marketType, String retailFormat,
+                         BigDecimal qty, BigDecimal amount, BigDecimal score, Integer rank, String businessScale,
+                         String customerClass, Integer tier, String previousScale, String previousClass,
+                         Integer previousTier) {
+    }
+
+    /** Computes a run and returns its id. */
+    public long compute(Period period, TierScheme tiers, String by, Instant at) {
+        Long id = jdbc.queryForObject("""
+                insert into classification_run (period, period_from, period_to, status, tier_count, tier_shares,
+                    created_by, created_at) values (?, ?, ?, 'COMPUTED', ?, ?, ?, ?) returning id
+                """, Long.class, period.code(), Date.valueOf(period.from()), Date.valueOf(period.to()),
+                tiers.count(), tiers.shares().toArray(BigDecimal[]::new), by, Timestamp.from(at));
+        // the period's sums, window partitions and ranks of a whole archive are sorted in memory, not on disk
+        jdbc.execute("set local work_mem = '" + WORK_MEM + "'");
+        jdbc.update(COMPUTE, Date.valueOf(period.from()), Date.valueOf(period.to()), tiers.boundaryDenominator(),
+                tiers.count(), tiers.boundaryNumerators().toArray(BigDecimal[]::new), tiers.count(), id, id);
+        jdbc.update("""
+                update classification_run set changed = (select coalesce(sum(changed), 0)
+                    from classification_run_format where run_id = ?)
+                where id = ?
+                """, id, id);
+        return id;
+    }
+
+    public Optional<Run> find(long id) {
+        return jdbc.query("select * from classification_run where id = ?", this::run, id).stream().findFirst();
+    }
+
+    public List<Run> recent(int limit) {
+        return jdbc.query("select * from classification_run order by id desc limit ?", this::run, limit);
+    }
+
+    public List<FormatSummary> formats(long runId) {
+        return jdbc.query("""
+                select retail_format, customers, total_qty, total_amount, classified from classification_run_format
+                where run_id = ? order by retail_format
+                """, (rs, i) -> new FormatSummary(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3),
+                rs.getBigDecimal(4), rs.getBoolean(5)), runId);
+    }
+
+    /** A filter of a run's results; null means any. */
+    public record ResultFilter(String retailFormat, Boolean changed, String businessScale) {
+
+        String sql(List<Object> args) {
+            StringBuilder where = new StringBuilder(" where r.run_id = ?");
+            if (retailFormat != null) {
+                where.append(" and r.retail_format = ?");
+                args.add(retailFormat);
+            }
+            if (Boolean.TRUE.equals(changed)) {
+                where.append(" and r.customer_class is not null and r.customer_class is distinct from r.previous_class");
+            }
+            if (businessScale != null) {
+                where.append(" and r.business_scale = ?");
+                args.add(businessScale);
+            }
+            return where.toString();
+        }
+    }
+
+    public long count(long runId, ResultFilter filter) {
+        List<Object> args = new ArrayList<>(List.of(runId));
+        String where = filter.sql(args);
+        return jdbc.queryForObject("select count(*) from classification_result r" + where, Long.class, args.toArray());
+    }
+
+    /** Results in format, rank, code order (unclassified formats' customers last within their format). */
+    public List<Result> results(long runId, ResultFilter filter, long offset, int limit) {
+        List<Object> args = new ArrayList<>(List.of(runId));
+        String where = filter.sql(args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("select r.*, f.store_name from classification_result r" + JOIN_FACTS + where
+                + " order by r.retail_format, r.rank nulls last, r.customer_code limit ? offset ?",
+                (rs, i) -> result(rs), args.toArray());
+    }
+
+    /** Every result of the filter in the same order, streamed (for downloads). */
+    public void forEachResult(long runId, ResultFilter filter, Consumer<Result> consumer) {
+        List<Object> args = new ArrayList<>(List.of(runId));
+        String where = filter.sql(args);
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select r.*, f.store_name from classification_result r" + JOIN_FACTS + where
+                    + " order by r.retail_format, r.rank nulls last, r.customer_code");
+            ps.setFetchSize(1000);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps;
+        }, rs -> {
+            consumer.accept(result(rs));
+        });
+    }
+
+    /** Counts of customers per format and scale, and per format and tier, for the distribution chart. */
+    public record Distribution(String retailFormat, String businessScale, Integer tier, long customers) {
+    }
+
+    public List<Distribution> distribution(long runId) {
+        return jdbc.query("""
+                select retail_format, business_scale, null::int as tier, count(*) from classification_result
+                where run_id = ? and business_scale is not null group by retail_format, business_scale
+                union all
+                select retail_format, null, tier, count(*) from classification_result
+                where run_id = ? and tier is not null group by retail_format, tier
+                order by 1, 2, 3
+                """, (rs, i) -> new Distribution(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                rs.getLong(4)), runId, runId);
+    }
+
+    /** Marks the run applied; false when it was applied already (by anyone, also concurrently). */
+    public boolean markApplied(long runId, String by, Instant at) {
+        return jdbc.update("update classification_run set status = 'APPLIED', applied_by = ?, applied_at = ? "
+                + "where id = ? and status = 'COMPUTED'", by, Timestamp.from(at), runId) == 1;
+    }
+
+    /** What applying writes to one customer: the run's class fields and the period's monthly purchase figures. */
+    public record Application(String customerCode, String businessScale, String customerClass, Integer tier,
+                              BigDecimal purchaseQty, BigDecimal purchaseAmount, BigDecimal purchaseAvgPrice,
+                              boolean classChanged, boolean purchasesChanged) {
+    }
+
+    /**
+     * The run's customers whose archive values differ from what the run would write (the archive as it is now, not
+     * as it was at compute time). Purchase figures are per month: the period's totals divided by its months.
+     */
+    public void forEachApplication(long runId, int months, Consumer<Application> consumer) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    with w as (
+                        select r.customer_code, r.business_scale, r.customer_class, r.tier,
+                               round(r.qty / ?, 2) as qty, round(r.amount / ?, 2) as amount,
+                               case when r.qty > 0 then round(r.amount / r.qty, 2) end as avg_price,
+                               f.business_scale as cur_scale, f.customer_class as cur_class, f.tier as cur_tier,
+                               f.purchase_qty, f.purchase_amount, f.purchase_avg_price
+                        from classification_result r join %s f on f.customer_code = r.customer_code
+                        where r.run_id = ? and f.status <> 'CANCELLED'
+                    )
+                    select w.*,
+                           w.customer_class is not null and (w.cur_scale is distinct from w.business_scale
+                               or w.cur_class is distinct from w.customer_class or w.cur_tier is distinct from w.tier)
+                               as class_changed,
+                           w.purchase_qty is distinct from w.qty or w.purchase_amount is distinct from w.amount
+                               or w.purchase_avg_price is distinct from w.avg_price as purchases_changed
+                    from w order by w.customer_code
+                    """.formatted(CustomerFacts.VIEW));
+            ps.setInt(1, months);
+            ps.setInt(2, months);
+            ps.setLong(3, runId);
+            ps.setFetchSize(1000);
+            return ps;
+        }, rs -> {
+            boolean classChanged = rs.getBoolean("class_changed");
+            boolean purchasesChanged = rs.getBoolean("purchases_changed");
+            if (classChanged || purchasesChanged) {
+                consumer.accept(new Application(rs.getString("customer_code"), rs.getString("business_scale"),
+                        rs.getString("customer_class"), (Integer) rs.getObject("tier"), rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("amount"), rs.getBigDecimal("avg_price"), classChanged, purchasesChanged));
+            }
+        });
+    }
+
+    /** One line of the 零售客户类别调整情况表: a class that an applied run changed. */
+    public record Adjustment(long runId, String period, long countyOrgUnitId, String customerCode, String storeName,
+                             String fromClass, String toClass, String fromScale, String toScale, String marketType,
+                             String retailFormat, Integer rank, Long formatCustomers, Instant appliedAt) {
+    }
+
+    /**
+     * Class changes made by the runs applied for this month (a month's run, or a quarter's run ending with it),
+     * optionally of one county, by county then customer code.
+     */
+    public List<Adjustment> adjustments(String month, String quarter, Long countyOrgUnitId, long offset, int limit) {
+        List<Object> args = new ArrayList<>(List.of(month, quarter));
+        String county = "";
+        if (countyOrgUnitId != null) {
+            county = " and r.county_org_unit_id = ?";
+            args.add(countyOrgUnitId);
+        }
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("""
+                select r.run_id, run.period, r.county_org_unit_id, r.customer_code, f.store_name, r.previous_class,
+                       r.customer_class, r.previous_scale, r.business_scale, r.market_type, r.retail_format, r.rank,
+                       fmt.customers, run.applied_at
+                from classification_result r
+                join classification_run run on run.id = r.run_id and run.status = 'APPLIED'
+                join classification_run_format fmt on fmt.run_id = r.run_id and fmt.retail_format = r.retail_format
+                left join %s f on f.customer_code = r.customer_code
+                where run.period in (?, ?) and r.customer_class is not null
+                  and r.customer_class is distinct from r.previous_class%s
+                order by r.county_org_unit_id, r.customer_code, r.run_id
+                limit ? offset ?
+                """.formatted(CustomerFacts.VIEW, county), (rs, i) -> new Adjustment(rs.getLong(1), rs.getString(2),
+                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), (Integer) rs.getObject(12), rs.getLong(13),
+                rs.getTimestamp(14).toInstant()), args.toArray());
+    }
+
+    public long countAdjustments(String month, String quarter, Long countyOrgUnitId) {
+        List<Object> args = new ArrayList<>(List.of(month, quarter));
+        String county = countyOrgUnitId == null ? "" : " and r.county_org_unit_id = ?";
+        if (countyOrgUnitId != null) {
+            args.add(countyOrgUnitId);
+        }
+        return jdbc.queryForObject("""
+                select count(*) from classification_result r
+                join classification_run run on run.id = r.run_id and run.status = 'APPLIED'
+                where run.period in (?, ?) and r.customer_class is not null
+                  and r.customer_class is distinct from r.previous_class""" + county, Long.class, args.toArray());
+    }
+
+    private Run run(ResultSet rs, int i) throws SQLException {
+        Array shares = rs.getArray("tier_shares");
+        List<BigDecimal> list = shares == null ? List.of() : List.of((BigDecimal[]) shares.getArray());
+        Timestamp applied = rs.getTimestamp("applied_at");
+        return new Run(rs.getLong("id"), rs.getString("period"), rs.getString("status"), rs.getInt("tier_count"),
+                list, rs.getInt("changed"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("applied_by"), applied == null ? null : applied.toInstant());
+    }
+
+    private static Result result(ResultSet rs) throws SQLException {
+        return new Result(rs.getString("customer_code"), rs.getString("store_name"), rs.getLong("county_org_unit_id"), rs.getString("market_type"),
+                rs.getString("retail_format"), rs.getBigDecimal("qty"), rs.getBigDecimal("amount"),
+                rs.getBigDecimal("score"), (Integer) rs.getObject("rank"), rs.getString("business_scale"),
+                rs.getString("customer_class"), (Integer) rs.getObject("tier"), rs.getString("previous_scale"),
+                rs.getString("previous_class"), (Integer) rs.getObject("previous_tier"));
+    }
+}

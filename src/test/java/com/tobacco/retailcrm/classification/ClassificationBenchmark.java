@@ -1,0 +1,159 @@
+package com.tobacco.retailcrm.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tobacco.retailcrm.support.Http;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 性能基准 — not a unit test: runs only with {@code ./mvnw -B -Pbench test -Dtest=ClassificationBenchmark} (tag
+ * "bench", heap capped at 512 MB). Loads 300,000 ACTIVE customers and about 1.2 M order lines of one month with COPY,
+ * then times a classification run over HTTP next to the same aggregate (purchases summed per customer, format
+ * totals and ranks by window functions) as one bare SQL statement in the same process, and the heap's peak during
+ * the run. Prints a report and writes it to {@code target/classification-bench-report.txt}. Sizes:
+ * -Dbench.customers, -Dbench.ordersPerCustomer.
+ */
+@Tag("bench")
+class ClassificationBenchmark extends ClassificationTestBase {
+
+    private static final String BARE = """
+            select count(*), sum(position) from (
+                select rank() over (partition by t.retail_format
+                                    order by t.qty * t.total_amount + t.amount * t.total_qty desc) as position
+                from (
+                    select a.retail_format, coalesce(b.qty, 0) as qty, coalesce(b.amount, 0) as amount,
+                           sum(coalesce(b.qty, 0)) over f as total_qty, sum(coalesce(b.amount, 0)) over f as total_amount
+                    from customer a
+                    left join (select customer_code, sum(qty) as qty, sum(amount) as amount from purchase
+                               where order_date between ? and ? group by customer_code) b
+                           on b.customer_code = a.customer_code
+                    where a.status = 'ACTIVE' and a.retail_format is not null
+                    window f as (partition by a.retail_format)
+                ) t
+            ) ranked
+            """;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void benchmark() throws Exception {
+        int customers = Integer.getInteger("bench.customers", 300_000);
+        int ordersPerCustomer = Integer.getInteger("bench.ordersPerCustomer", 4);
+        County c = county();
+        long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, c.code());
+        YearMonth month = lastMonth();
+        load(customers, ordersPerCustomer, countyId, month);
+
+        List<Long> bare = new ArrayList<>();
+        List<Long> run = new ArrayList<>();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        for (int i = 0; i < 4; i++) {
+            long t0 = System.nanoTime();
+            transactions.executeWithoutResult(tx -> {
+                // the same memory for sorts as the run's transaction gets
+                jdbc.execute("set local work_mem = '" + com.tobacco.retailcrm.classification.persistence.RunStore.WORK_MEM + "'");
+                jdbc.queryForMap(BARE, month.atDay(1), month.atEndOfMonth());
+            });
+            long t1 = System.nanoTime();
+            var r = http.post("/api/v1/classification-runs", c.marketDept(), Http.body("period", month.toString()));
+            long t2 = System.nanoTime();
+            assertThat(r.status()).as("run: %s", r).isEqualTo(201);
+            if (i > 0) {   // the first round warms caches and JIT
+                bare.add((t1 - t0) / 1_000_000);
+                run.add((t2 - t1) / 1_000_000);
+            }
+        }
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long results = jdbc.queryForObject("select count(*) from classification_result where run_id = "
+                + "(select max(id) from classification_run)", Long.class);
+        Collections.sort(bare);
+        Collections.sort(run);
+        long bareMedian = bare.get(bare.size() / 2);
+        long runMedian = run.get(run.size() / 2);
+        report.add(String.format("bare aggregate (one SELECT: sums per customer, format totals, ranks; same work_mem): median %,d ms %s",
+                bareMedian, bare));
+        report.add(String.format("classification run over HTTP (same aggregate + scale, class, tier, %,d result rows "
+                + "inserted, format summary, changed count): median %,d ms %s", results, runMedian, run));
+        report.add(String.format("run / bare = %.2f", runMedian / (double) bareMedian));
+        report.add(String.format("heap: %,d MB in use before, peak %,d MB during 4 rounds (max %,d MB; whole JVM)",
+                before / (1024 * 1024), peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/classification-bench-report.txt"), report, StandardCharsets.UTF_8);
+        report.forEach(line -> System.out.println("[bench] " + line));
+    }
+
+    private void load(int n, int ordersPerCustomer, long countyId, YearMonth month) throws Exception {
+        long t0 = System.nanoTime();
+        Random random = new Random(20261123);
+        String prefix = digits(4);
+        String[] formats = {"1", "1", "1", "2", "2", "3", "4", "5", "5", "6", "9"};
+        int batch = 50_000;
+        long orders = 0;
+        for (int from = 0; from < n; from += batch) {
+            StringBuilder customers = new StringBuilder();
+            StringBuilder purchases = new StringBuilder();
+            for (int i = from; i < Math.min(n, from + batch); i++) {
+                String code = prefix + String.format("%08d", i);
+                customers.append(countyId).append('\t').append(code).append('\t').append(code).append("\t基准店")
+                        .append(i).append('\t').append(formats[random.nextInt(formats.length)]).append('\t')
+                        .append(1 + random.nextInt(2))
+                        .append("\tACTIVE\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\tbench\n");
+                if (i % 25 == 0) {
+                    continue;   // some customers buy nothing
+                }
+                double size = Math.exp(random.nextGaussian() * 0.6);
+                int count = ordersPerCustomer + (i % 3 == 0 ? 1 : 0) - (i % 5 == 0 ? 1 : 0);
+                for (int o = 0; o < count; o++) {
+                    LocalDate d = month.atDay(1 + random.nextInt(month.lengthOfMonth()));
+                    long qty = Math.max(1, Math.round(10 * size * (1 + random.nextGaussian() * 0.2)));
+                    purchases.append("B").append(code).append('-').append(o).append('\t').append(code).append('\t')
+                            .append(d).append('\t').append(qty).append('\t')
+                            .append(qty * (150 + random.nextInt(200))).append(".").append(random.nextInt(10))
+                            .append("0\t2026-01-01 00:00:00+00\tbench\n");
+                    orders++;
+                }
+            }
+            try (Connection con = dataSource.getConnection()) {
+                var copy = con.unwrap(PGConnection.class).getCopyAPI();
+                copy.copyIn("""
+                        copy customer (county_org_unit_id, customer_code, licence_no, store_name, retail_format,
+                          market_type, status, created_at, updated_at, created_by) from stdin""",
+                        new StringReader(customers.toString()));
+                copy.copyIn("copy purchase (order_no, customer_code, order_date, qty, amount, received_at, received_by)"
+                        + " from stdin", new StringReader(purchases.toString()));
+            }
+        }
+        jdbc.execute("analyze customer");
+        jdbc.execute("analyze purchase");
+        report.add(String.format("loaded %,d customers and %,d order lines of %s with COPY in %.1f s", n, orders, month,
+                (System.nanoTime() - t0) / 1e9));
+    }
+}
