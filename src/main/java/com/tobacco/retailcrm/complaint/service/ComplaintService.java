@@ -125,7 +125,7 @@ public class ComplaintService {
             problems.add(new FieldProblem("contactPhone", "{complaint.error.phone}"));
         }
         String description = text("description", command.description(), 4000, true, problems);
-        Instant now = clock.instant();
+        Instant now = now();
         Instant receivedAt = receivedAt(command.receivedAt(), now, problems);
         CustomerRecord customer = null;
         String code = text("customerCode", command.customerCode(), 20, false, problems);
@@ -191,7 +191,7 @@ public class ComplaintService {
         if (target.username().equals(c.assignee())) {
             throw new BusinessRuleException("complaint.rule.assign.same", target.displayName());
         }
-        Instant now = clock.instant();
+        Instant now = now();
         store.update(c, "status = ?, assignee = ?, assignee_org_unit_id = ?", to.name(), target.username(),
                 target.orgUnitId());
         String message = c.assignee() == null ? target.displayName()
@@ -276,7 +276,7 @@ public class ComplaintService {
             throw new ForbiddenException("complaint.error.notAssignee", c.number());
         }
         ComplaintStatus to = Lifecycle.next(action, c.status(), null);
-        Instant now = clock.instant();
+        Instant now = now();
         step.apply(c, to, now, text);
         long event = store.addEvent(id, now, me.username(), action, c.status(), to, text);
         tell(c, event, action, me, text);
@@ -305,7 +305,7 @@ public class ComplaintService {
             throw new BusinessRuleException("complaint.rule.callback.levelDone",
                     new org.springframework.context.support.DefaultMessageSourceResolvable("complaint.level." + lvl));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if (result.accepted()) {
             store.update(c, "status = ?", to.name());
         } else {
@@ -335,7 +335,7 @@ public class ComplaintService {
             throw new BusinessRuleException("complaint.rule.close.levels", String.join("、", missing.stream()
                     .map(l -> messages.text("complaint.level." + l)).toList()));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         store.update(c, "status = ?, closed_at = ?", to.name(), Timestamp.from(now));
         long event = store.addEvent(id, now, me.username(), ComplaintAction.CLOSE, c.status(), to, null);
         tell(c, event, ComplaintAction.CLOSE, me, null);
@@ -356,7 +356,7 @@ public class ComplaintService {
         if (other.id() == c.id()) {
             throw new InvalidInputException("duplicateOf", "{complaint.error.linkSelf}");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         store.update(c, "duplicate_of = ?", other.id());
         long event = store.addEvent(id, now, me.username(), ComplaintAction.LINK, null, null, other.number());
         tell(c, event, ComplaintAction.LINK, me, other.number());
@@ -399,7 +399,7 @@ public class ComplaintService {
             args.add(me.username());
         }
         if (filter.overdue() != null) {
-            Timestamp now = Timestamp.from(clock.instant());
+            Timestamp now = Timestamp.from(now());
             String overdue = "(status in " + ComplaintStore.OPEN_STATUSES + " and ((first_response_at is null and "
                     + "due_first_response_at < coalesce(paused_at, ?)) or due_resolution_at < coalesce(paused_at, ?)))";
             where.append(filter.overdue() ? " and " : " and not ").append(overdue);
@@ -437,7 +437,7 @@ public class ComplaintService {
             return List.of();
         }
         CurrentUser me = CurrentUsers.require();
-        Instant at = receivedAt == null ? clock.instant() : receivedAt;
+        Instant at = receivedAt == null ? now() : receivedAt;
         return store.sameCustomerAndCategory(customerCode, category, at.minus(properties.duplicateWindow()),
                 at.plus(properties.duplicateWindow()), null).stream().filter(c -> access.maySee(me, c)).toList();
     }
@@ -555,6 +555,11 @@ public class ComplaintService {
         }
     }
 
+    /** Now, to the microsecond PostgreSQL keeps, so that what is returned equals what is read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     static String link(Complaint c) {
         return "/complaints/" + c.id();
     }
@@ -577,6 +582,8 @@ public class ComplaintService {
             problems.add(new FieldProblem("receivedAt", "{complaint.error.receivedAt.format}"));
             return null;
         }
+        // people and scripts name the second, never less; due times then read back exactly as returned
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (at.isAfter(now)) {
             problems.add(new FieldProblem("receivedAt", "{complaint.error.receivedAt.future}"));
         } else if (at.isBefore(now.minus(properties.maxReceivedAge()))) {

@@ -88,7 +88,7 @@ class ComplaintStore {
      * caller ({@code status = ?, ...}), never user text. A stale version → 409.
      */
     void update(Complaint read, String assignments, Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(args));
         all.add(read.id());
         all.add(read.version());
         int n = jdbc.update("update complaint set " + assignments + ", version = version + 1 where id = ? and version = ?",

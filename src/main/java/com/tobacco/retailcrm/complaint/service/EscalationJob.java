@@ -28,7 +28,7 @@ public class EscalationJob {
     }
 
     @Scheduled(cron = "${crm.complaints.escalation-cron:0 */5 * * * *}", zone = "${crm.zone:Asia/Shanghai}")
-    @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M", lockAtLeastFor = "PT0S")
     void scheduled() {
         escalations.run();
     }

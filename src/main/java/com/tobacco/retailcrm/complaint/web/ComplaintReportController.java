@@ -36,8 +36,11 @@ class ComplaintReportController {
     private final Messages messages;
     private final Clock clock;
     private final CrmProperties crm;
+    private final tools.jackson.databind.json.JsonMapper jsonMapper;
 
-    ComplaintReportController(ComplaintReport report, Messages messages, Clock clock, CrmProperties crm) {
+    ComplaintReportController(ComplaintReport report, Messages messages, Clock clock, CrmProperties crm,
+                              tools.jackson.databind.json.JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
         this.report = report;
         this.messages = messages;
         this.clock = clock;
@@ -64,7 +67,10 @@ class ComplaintReportController {
             model.addAttribute("monthError", messages.text("complaint.error.month"));
         }
         var figures = report.of(m, countyCode);
-        model.addAttribute("figures", json(figures));
+        Map<String, Object> shown = json(figures);
+        model.addAttribute("figures", shown);
+        // inside <script type="application/json">: no "<" may end the element early
+        model.addAttribute("figuresJson", jsonMapper.writeValueAsString(shown).replace("<", "\\u003c"));
         model.addAttribute("month", m.toString());
         model.addAttribute("countyCode", countyCode);
         return "complaint/report";
