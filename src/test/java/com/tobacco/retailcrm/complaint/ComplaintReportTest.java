@@ -89,7 +89,7 @@ class ComplaintReportTest extends ComplaintTestBase {
         assertThat(counts(m.get("previousMonth").get("byCategory"), "category")).containsExactly(
                 Map.entry("OTHER", 1L), Map.entry("PRICE", 1L));
 
-        var xlsx = http.get("/reports/complaints.xlsx?month=2025-03&countyCode=" + p.county(), p.mdToken());
+        var xlsx = http.get("/api/v1/reports/complaints/export?month=2025-03&countyCode=" + p.county(), p.mdToken());
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats");
         assertThat(http.get("/api/v1/reports/complaints?month=2025-3x", p.mdToken()).status()).isEqualTo(400);

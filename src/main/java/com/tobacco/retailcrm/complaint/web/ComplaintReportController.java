@@ -17,17 +17,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 投诉月度分析: {@code GET /api/v1/reports/complaints?month=2026-10[&countyCode=]} as JSON, the Chinese page with its
- * ECharts charts, and the same figures as an Excel workbook.
+ * 投诉月度分析 over HTTP: {@code GET /api/v1/reports/complaints?month=2026-10[&countyCode=]} as JSON and
+ * {@code GET /api/v1/reports/complaints/export} as an Excel workbook (the page's export uses the same writer).
  */
-@Controller
+@RestController
 class ComplaintReportController {
 
     static final String READERS = "hasAnyRole('SERVICE_AGENT', 'MARKET_DEPT', 'LEADER')";
@@ -36,11 +34,8 @@ class ComplaintReportController {
     private final Messages messages;
     private final Clock clock;
     private final CrmProperties crm;
-    private final tools.jackson.databind.json.JsonMapper jsonMapper;
 
-    ComplaintReportController(ComplaintReport report, Messages messages, Clock clock, CrmProperties crm,
-                              tools.jackson.databind.json.JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
+    ComplaintReportController(ComplaintReport report, Messages messages, Clock clock, CrmProperties crm) {
         this.report = report;
         this.messages = messages;
         this.clock = clock;
@@ -49,34 +44,12 @@ class ComplaintReportController {
 
     @GetMapping("/api/v1/reports/complaints")
     @PreAuthorize(READERS)
-    @ResponseBody
     Map<String, Object> json(@RequestParam(required = false) String month,
                              @RequestParam(required = false) String countyCode) {
         return json(report.of(month(month), countyCode));
     }
 
-    @GetMapping("/reports/complaints")
-    @PreAuthorize(READERS)
-    String page(@RequestParam(required = false) String month, @RequestParam(required = false) String countyCode,
-                Model model) {
-        YearMonth m;
-        try {
-            m = month(month);
-        } catch (InvalidInputException e) {
-            m = YearMonth.now(clock.withZone(crm.zone())).minusMonths(1);
-            model.addAttribute("monthError", messages.text("complaint.error.month"));
-        }
-        var figures = report.of(m, countyCode);
-        Map<String, Object> shown = json(figures);
-        model.addAttribute("figures", shown);
-        // inside <script type="application/json">: no "<" may end the element early
-        model.addAttribute("figuresJson", jsonMapper.writeValueAsString(shown).replace("<", "\\u003c"));
-        model.addAttribute("month", m.toString());
-        model.addAttribute("countyCode", countyCode);
-        return "complaint/report";
-    }
-
-    @GetMapping("/reports/complaints.xlsx")
+    @GetMapping("/api/v1/reports/complaints/export")
     @PreAuthorize(READERS)
     void excel(@RequestParam(required = false) String month, @RequestParam(required = false) String countyCode,
                HttpServletResponse response) throws IOException {
@@ -136,7 +109,7 @@ class ComplaintReportController {
         return prefix == null ? key : messages.text(prefix + key);
     }
 
-    private YearMonth month(String month) {
+    YearMonth month(String month) {
         if (month == null || month.isBlank()) {
             return YearMonth.now(clock.withZone(crm.zone())).minusMonths(1);
         }
@@ -147,7 +120,7 @@ class ComplaintReportController {
         }
     }
 
-    private Map<String, Object> json(ComplaintReport.Figures f) {
+    Map<String, Object> json(ComplaintReport.Figures f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("month", f.month().toString());
         m.put("countyCode", f.countyCode());
