@@ -3,7 +3,6 @@ package com.tobacco.retailcrm.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.support.BrowserTest;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ class ComplaintPagesE2ETest extends BrowserTest {
         find("[data-test=contactPhone]").sendKeys("13812345678");
         new Select(find("[data-test=category]")).selectByValue("DELIVERY");
         press("[data-test=priority-URGENT]");
-        String future = LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(1).withSecond(0).withNano(0)
+        String future = clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDateTime().plusDays(1).withSecond(0).withNano(0)
                 .toString();
         setValue("[data-test=receivedAt]", future);
         press("[data-test=submit]");
@@ -59,7 +58,7 @@ class ComplaintPagesE2ETest extends BrowserTest {
         assertThat(find("[data-test=error-description]").getText()).contains("必填");
         screenshot("complaint-intake-errors");
 
-        setValue("[data-test=receivedAt]", LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).minusHours(2)
+        setValue("[data-test=receivedAt]", clock.instant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDateTime().minusHours(2)
                 .withSecond(0).withNano(0).toString());
         find("[data-test=description]").sendKeys("送货晚到半天，且未提前告知");
         press("[data-test=submit]");
@@ -105,7 +104,7 @@ class ComplaintPagesE2ETest extends BrowserTest {
         open("/complaints");
         assertThat(find("[data-test=complaints]").getText()).contains(store);
         screenshot("complaint-list");
-        open("/reports/complaints?month=" + java.time.YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        open("/reports/complaints?month=" + java.time.YearMonth.from(clock.instant().atZone(ZoneId.of("Asia/Shanghai"))));
         waitFor(d -> !all("#chart-category canvas").isEmpty());
         screenshot("complaint-report");
     }

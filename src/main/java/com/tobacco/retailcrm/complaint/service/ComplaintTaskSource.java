@@ -2,6 +2,7 @@ package com.tobacco.retailcrm.complaint.service;
 
 import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
+import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
@@ -63,6 +64,13 @@ class ComplaintTaskSource implements TaskSource {
 
     @Override
     public Map<String, Object> complete(String taskId, TaskCompletion completion) {
-        throw new BusinessRuleException("complaint.error.taskOnPage", "/complaints/" + taskId.substring(PREFIX.length()));
+        long id;
+        try {
+            id = Long.parseLong(taskId.substring(PREFIX.length()));
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("complaint.error.notFound", taskId);
+        }
+        service.get(id);
+        throw new BusinessRuleException("complaint.error.taskOnPage", "/complaints/" + id);
     }
 }

@@ -111,7 +111,7 @@ class ComplaintReportController {
 
     YearMonth month(String month) {
         if (month == null || month.isBlank()) {
-            return YearMonth.now(clock.withZone(crm.zone())).minusMonths(1);
+            return YearMonth.from(clock.instant().atZone(crm.zone())).minusMonths(1);
         }
         try {
             return YearMonth.parse(month.trim());

@@ -45,7 +45,7 @@ class ComplaintReportPageController {
         try {
             m = api.month(month);
         } catch (InvalidInputException e) {
-            m = YearMonth.now(clock.withZone(crm.zone())).minusMonths(1);
+            m = YearMonth.from(clock.instant().atZone(crm.zone())).minusMonths(1);
             model.addAttribute("monthError", messages.text("complaint.error.month"));
         }
         Map<String, Object> shown = api.json(report.of(m, countyCode));
