@@ -18,6 +18,7 @@
     var el = document.getElementById(id);
     if (!el || !window.echarts) { return; }
     var c = window.echarts.init(el);
+    option.animation = false;
     c.setOption(option);
     window.addEventListener('resize', function () { c.resize(); });
   }

@@ -494,7 +494,10 @@ public class ComplaintService {
         return id == null ? Optional.empty() : org.findById(id).map(OrgUnitRef::name);
     }
 
-    /** The superiors a staff-conduct complaint may go to: the accused's supervisor chain. */
+    /**
+     * The user's supervisor chain, nearest first: where a staff-conduct complaint may go, and whom a breach reaches
+     * (the nearest, and for MAJOR also the last: the department head).
+     */
     public List<UserRef> superiorsOf(String username) {
         List<UserRef> chain = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

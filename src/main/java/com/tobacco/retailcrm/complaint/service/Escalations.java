@@ -2,7 +2,6 @@ package com.tobacco.retailcrm.complaint.service;
 
 import com.tobacco.retailcrm.complaint.domain.ComplaintAction;
 import com.tobacco.retailcrm.complaint.domain.Priority;
-import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.workflow.api.Notifications;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +28,15 @@ class Escalations {
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
 
     private final ComplaintStore store;
-    private final UserDirectory users;
+    private final ComplaintService complaints;
     private final Notifications notifications;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Escalations(ComplaintStore store, UserDirectory users, Notifications notifications,
+    Escalations(ComplaintStore store, ComplaintService complaints, Notifications notifications,
                 TransactionTemplate transactions, Clock clock) {
         this.store = store;
-        this.users = users;
+        this.complaints = complaints;
         this.notifications = notifications;
         this.transactions = transactions;
         this.clock = clock;
@@ -86,13 +84,7 @@ class Escalations {
     /** The supervisor of whoever holds the complaint, and for MAJOR the head at the top of their chain. */
     List<String> recipients(Complaint c) {
         String holder = c.assignee() != null ? c.assignee() : c.firstContactOwner();
-        List<String> chain = new ArrayList<>();
-        Optional<UserRef> at = users.find(holder);
-        while (at.isPresent() && at.get().supervisor() != null && !chain.contains(at.get().supervisor())
-                && chain.size() < 10) {
-            chain.add(at.get().supervisor());
-            at = users.find(at.get().supervisor());
-        }
+        List<String> chain = complaints.superiorsOf(holder).stream().map(UserRef::username).toList();
         List<String> to = new ArrayList<>();
         if (!chain.isEmpty()) {
             to.add(chain.get(0));
