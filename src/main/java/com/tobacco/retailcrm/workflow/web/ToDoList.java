@@ -46,6 +46,7 @@ class ToDoList {
         return switch (task.caseType()) {
             case "CHANGE_REQUEST" -> Optional.of("/change-requests/" + task.caseId());
             case "UPKEEP" -> Optional.empty();
+            case "COMPLAINT" -> Optional.of("/complaints/" + task.caseId());
             default -> Optional.of("/cases/" + task.caseId());
         };
     }

@@ -1,0 +1,197 @@
+package com.tobacco.retailcrm.complaint.web;
+
+import com.tobacco.retailcrm.complaint.domain.Category;
+import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
+import com.tobacco.retailcrm.complaint.service.ComplaintService;
+import com.tobacco.retailcrm.shared.api.FieldProblem;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.PageQuery;
+import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.TimeRangeParameter;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Complaints over HTTP (API.md "Complaints"). Every action may carry the version the caller saw ({@code version} in
+ * the body or {@code If-Match}); without it the action still cannot overwrite a concurrent one (409).
+ */
+@RestController
+@RequestMapping("/api/v1/complaints")
+class ComplaintController {
+
+    static final String DESK = "hasAnyRole('SERVICE_AGENT', 'MARKET_DEPT')";
+    /** Whoever may handle a complaint: the assignee check itself is the service's (403 for anyone else). */
+    static final String BUSINESS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
+            + "'DISTRIBUTION_DEPT', 'SALES_DEPT', 'MONOPOLY_OFFICER', 'SERVICE_AGENT', 'LEADER')";
+
+    private final ComplaintService service;
+    private final ComplaintJson json;
+    private final CrmProperties crm;
+
+    ComplaintController(ComplaintService service, ComplaintJson json, CrmProperties crm) {
+        this.service = service;
+        this.json = json;
+        this.crm = crm;
+    }
+
+    record IntakeBody(String customerCode, String contactName, String contactPhone, String channel, String category,
+                      String priority, String description, String receivedAt, String accusedEmployee,
+                      Long duplicateOf) {
+    }
+
+    /** One body for every action; each reads the fields it needs. */
+    record ActionBody(String assignee, String note, String message, String reason, String reply, String cause,
+                      String satisfaction, String level, Long duplicateOf, Long version) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(DESK)
+    Map<String, Object> intake(@RequestBody IntakeBody b) {
+        return json.created(service.intake(new ComplaintService.IntakeCommand(b.customerCode(), b.contactName(),
+                b.contactPhone(), b.channel(), b.category(), b.priority(), b.description(), b.receivedAt(),
+                b.accusedEmployee(), b.duplicateOf())));
+    }
+
+    @PostMapping("/{id}/assign")
+    @PreAuthorize(DESK)
+    Map<String, Object> assign(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ActionBody body = orEmpty(b);
+        return json.details(service.assign(id, version(body, ifMatch), body.assignee(), body.note()));
+    }
+
+    @PostMapping("/{id}/respond")
+    @PreAuthorize(BUSINESS)
+    Map<String, Object> respond(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ActionBody body = orEmpty(b);
+        return json.details(service.respond(id, version(body, ifMatch), body.message()));
+    }
+
+    @PostMapping("/{id}/pause")
+    @PreAuthorize(BUSINESS)
+    Map<String, Object> pause(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ActionBody body = orEmpty(b);
+        return json.details(service.pause(id, version(body, ifMatch), body.reason()));
+    }
+
+    @PostMapping("/{id}/resume")
+    @PreAuthorize(BUSINESS)
+    Map<String, Object> resume(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return json.details(service.resume(id, version(orEmpty(b), ifMatch)));
+    }
+
+    @PostMapping("/{id}/resolve")
+    @PreAuthorize(BUSINESS)
+    Map<String, Object> resolve(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ActionBody body = orEmpty(b);
+        return json.details(service.resolve(id, version(body, ifMatch), body.reply(), body.cause()));
+    }
+
+    @PostMapping("/{id}/callback")
+    @PreAuthorize(DESK)
+    Map<String, Object> callback(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ActionBody body = orEmpty(b);
+        return json.details(service.callback(id, version(body, ifMatch), body.satisfaction(), body.note(),
+                body.level()));
+    }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize(DESK)
+    Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return json.details(service.close(id, version(orEmpty(b), ifMatch)));
+    }
+
+    @PostMapping("/{id}/link")
+    @PreAuthorize(DESK)
+    Map<String, Object> link(@PathVariable long id, @RequestBody(required = false) ActionBody b,
+                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ActionBody body = orEmpty(b);
+        return json.details(service.link(id, version(body, ifMatch), body.duplicateOf()));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(BUSINESS)
+    Map<String, Object> get(@PathVariable long id) {
+        return json.details(service.get(id));
+    }
+
+    @GetMapping
+    @PreAuthorize(BUSINESS)
+    PageResponse<Map<String, Object>> list(@RequestParam(required = false) String status,
+                                           @RequestParam(required = false) String category,
+                                           @RequestParam(required = false) Boolean overdue,
+                                           @RequestParam(required = false) Boolean mine,
+                                           @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size,
+                                           @RequestParam(required = false) String sort) {
+        return service.list(filter(status, category, overdue, mine, from, to),
+                PageQuery.of(page, size, sort, Set.of("receivedAt", "number", "dueResolutionAt"), "receivedAt,desc"))
+                .map(json::summary);
+    }
+
+    /** Customers matching a phone, name, pinyin initials or code, for the intake form. */
+    @GetMapping("/customer-lookup")
+    @PreAuthorize(DESK)
+    List<Map<String, Object>> lookup(@RequestParam(required = false) String q) {
+        return service.lookupCustomers(q).stream().map(s -> Map.<String, Object>of("customerCode", s.customerCode(),
+                "storeName", s.storeName(), "orderPhone", s.orderPhone() == null ? "" : s.orderPhone(),
+                "customerManager", s.customerManager() == null ? "" : s.customerManager(),
+                "address", s.address() == null ? "" : s.address())).toList();
+    }
+
+    ComplaintService.Filter filter(String status, String category, Boolean overdue, Boolean mine, String from,
+                                   String to) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ComplaintStatus s = status == null || status.isBlank() ? null
+                : ComplaintService.enumValue(ComplaintStatus.class, "status", status, problems);
+        Category c = category == null || category.isBlank() ? null
+                : ComplaintService.enumValue(Category.class, "category", category, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new ComplaintService.Filter(s, c, overdue, TimeRangeParameter.from(from, "from", crm.zone()),
+                TimeRangeParameter.to(to, "to", crm.zone()), mine);
+    }
+
+    private static ActionBody orEmpty(ActionBody b) {
+        return b == null ? new ActionBody(null, null, null, null, null, null, null, null, null, null) : b;
+    }
+
+    /** The version from the body, else from {@code If-Match: "3"}; a malformed header is a 400. */
+    static Long version(ActionBody body, String ifMatch) {
+        if (body.version() != null) {
+            return body.version();
+        }
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "{complaint.error.version}");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package com.tobacco.retailcrm.complaint.web;
+
+import com.tobacco.retailcrm.complaint.service.CallbackRecord;
+import com.tobacco.retailcrm.complaint.service.Complaint;
+import com.tobacco.retailcrm.complaint.service.ComplaintService;
+import com.tobacco.retailcrm.complaint.service.TimelineEntry;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import com.tobacco.retailcrm.shared.web.Messages;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A complaint as the API and the pages show it. The contact phone is masked in lists (138****5678, as the archive
+ * masks phones) and shown in clear only on a complaint's own page, to the people who may see that complaint and need
+ * to call the customer back.
+ */
+@Component
+class ComplaintJson {
+
+    private final ComplaintService service;
+    private final Messages messages;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ComplaintJson(ComplaintService service, Messages messages, Clock clock, CrmProperties crm) {
+        this.service = service;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = crm.zone();
+    }
+
+    Map<String, Object> summary(Complaint c) {
+        Instant now = clock.instant();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("number", c.number());
+        m.put("status", c.status().name());
+        m.put("statusName", messages.text("complaint.status." + c.status().name()));
+        m.put("channel", c.channel().name());
+        m.put("channelName", messages.text("complaint.channel." + c.channel().name()));
+        m.put("category", c.category().name());
+        m.put("categoryName", messages.text("complaint.category." + c.category().name()));
+        m.put("priority", c.priority().name());
+        m.put("priorityName", messages.text("complaint.priority." + c.priority().name()));
+        m.put("customerCode", c.customerCode());
+        m.put("storeName", c.storeName());
+        m.put("contactName", c.contactName());
+        m.put("contactPhone", maskPhone(c.contactPhone()));
+        m.put("receivedAt", time(c.receivedAt()));
+        m.put("firstContactOwner", c.firstContactOwner());
+        m.put("firstContactOwnerName", service.displayName(c.firstContactOwner()));
+        m.put("assignee", c.assignee());
+        m.put("assigneeName", service.displayName(c.assignee()));
+        m.put("dueFirstResponseAt", time(c.dueFirstResponseAt()));
+        m.put("dueResolutionAt", time(c.dueResolutionAt()));
+        m.put("firstResponseAt", time(c.firstResponseAt()));
+        m.put("resolvedAt", time(c.resolvedAt()));
+        m.put("closedAt", time(c.closedAt()));
+        m.put("nextDueAt", time(c.nextDue()));
+        Duration left = c.remaining(now);
+        m.put("remainingMinutes", left == null ? null : left.toMinutes());
+        m.put("paused", c.pausedAt() != null);
+        m.put("overdue", c.overdue(now));
+        m.put("firstResponseOverdue", c.firstResponseOverdue(now));
+        m.put("resolutionOverdue", c.resolutionOverdue(now));
+        m.put("reopenedCount", c.reopenedCount());
+        m.put("version", c.version());
+        return m;
+    }
+
+    Map<String, Object> details(ComplaintService.Details d) {
+        Complaint c = d.complaint();
+        Map<String, Object> m = summary(c);
+        m.put("contactPhone", c.contactPhone());
+        m.put("description", c.description());
+        m.put("accusedEmployee", c.accusedEmployee());
+        m.put("accusedEmployeeName", service.displayName(c.accusedEmployee()));
+        m.put("assigneeOrgUnit", service.orgUnitName(c.assigneeOrgUnitId()).orElse(null));
+        m.put("createdAt", time(c.createdAt()));
+        m.put("reply", c.reply());
+        m.put("cause", c.cause());
+        m.put("pausedAt", time(c.pausedAt()));
+        m.put("pauseReason", c.pauseReason());
+        m.put("pausedMinutes", c.pausedSeconds() / 60);
+        m.put("duplicateOf", c.duplicateOf());
+        m.put("requiredCallbacks", service.requiredCallbacks(c.priority()).stream().map(Enum::name).toList());
+        m.put("missingCallbacks", d.missingCallbacks().stream().map(Enum::name).toList());
+        m.put("allowedActions", d.allowedActions().stream().map(Enum::name).toList());
+        m.put("possibleDuplicates", d.possibleDuplicates().stream().map(this::duplicate).toList());
+        m.put("callbacks", d.callbacks().stream().map(this::callback).toList());
+        m.put("timeline", d.timeline().stream().map(this::entry).toList());
+        return m;
+    }
+
+    /** The 201 of an intake: API.md's fields first, then the rest of the complaint. */
+    Map<String, Object> created(ComplaintService.Details d) {
+        return details(d);
+    }
+
+    Map<String, Object> duplicate(Complaint c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("number", c.number());
+        m.put("status", c.status().name());
+        m.put("statusName", messages.text("complaint.status." + c.status().name()));
+        m.put("receivedAt", time(c.receivedAt()));
+        m.put("description", c.description());
+        return m;
+    }
+
+    private Map<String, Object> callback(CallbackRecord b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("round", b.round());
+        m.put("level", b.level().name());
+        m.put("levelName", messages.text("complaint.level." + b.level().name()));
+        m.put("satisfaction", b.satisfaction().name());
+        m.put("satisfactionName", messages.text("complaint.satisfaction." + b.satisfaction().name()));
+        m.put("note", b.note());
+        m.put("by", b.actor());
+        m.put("byName", service.displayName(b.actor()));
+        m.put("at", time(b.at()));
+        return m;
+    }
+
+    private Map<String, Object> entry(TimelineEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", time(e.at()));
+        m.put("by", e.actor());
+        m.put("byName", "system".equals(e.actor()) ? messages.text("complaint.page.system") : service.displayName(e.actor()));
+        m.put("action", e.action().name());
+        m.put("actionName", messages.text("complaint.action." + e.action().name()));
+        m.put("fromStatus", e.from() == null ? null : e.from().name());
+        m.put("toStatus", e.to() == null ? null : e.to().name());
+        m.put("fromStatusName", e.from() == null ? null : messages.text("complaint.status." + e.from().name()));
+        m.put("toStatusName", e.to() == null ? null : messages.text("complaint.status." + e.to().name()));
+        m.put("message", e.message());
+        return m;
+    }
+
+    List<Map<String, Object>> summaries(List<Complaint> list) {
+        return list.stream().map(this::summary).toList();
+    }
+
+    OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    /** {@code 13812345678} → {@code 138****5678}; shorter numbers are masked whole. */
+    static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String p = phone.strip();
+        return p.length() <= 7 ? "****" : p.substring(0, 3) + "****" + p.substring(p.length() - 4);
+    }
+}

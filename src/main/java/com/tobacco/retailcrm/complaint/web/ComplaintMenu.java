@@ -1,0 +1,30 @@
+package com.tobacco.retailcrm.complaint.web;
+
+import com.tobacco.retailcrm.shared.web.MenuEntry;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** 投诉与反馈 in the sidebar: intake for the desk, the list for everyone who handles complaints, the monthly analysis. */
+@Configuration(proxyBeanMethods = false)
+class ComplaintMenu {
+
+    @Bean
+    MenuEntry complaintIntakeMenuEntry() {
+        return new MenuEntry("menu.group.complaint", "menu.complaint.new", "/complaints/new", "telephone-inbound",
+                Set.of("SERVICE_AGENT", "MARKET_DEPT"), 400);
+    }
+
+    @Bean
+    MenuEntry complaintsMenuEntry() {
+        return new MenuEntry("menu.group.complaint", "menu.complaints", "/complaints", "megaphone",
+                Set.of("CUSTOMER_MANAGER", "MARKET_MANAGER", "COUNTY_HEAD", "MARKET_DEPT", "DISTRIBUTION_DEPT",
+                        "SALES_DEPT", "MONOPOLY_OFFICER", "SERVICE_AGENT", "LEADER"), 410);
+    }
+
+    @Bean
+    MenuEntry complaintReportMenuEntry() {
+        return new MenuEntry("menu.group.complaint", "menu.complaint.report", "/reports/complaints", "bar-chart",
+                Set.of("SERVICE_AGENT", "MARKET_DEPT", "LEADER"), 420);
+    }
+}
