@@ -126,14 +126,42 @@ class CustomerStore {
                         Timestamp.from(e.changedAt()), e.source(), e.reason()}).toList());
     }
 
-    /** History of a customer, newest first, sensitive values decrypted (the caller masks them). */
+    /**
+     * History of a customer, newest first, sensitive values decrypted (the caller masks them). A
+     * {@link #CREATED_WITH} row comes back as one entry per value, like the rows a single create writes.
+     */
     List<HistoryEntry> historyOf(long customerId) {
-        return jdbc.query("select * from customer_history where customer_id = ? order by changed_at desc, id desc",
-                (rs, i) -> new HistoryEntry(rs.getLong("customer_id"), rs.getString("customer_code"),
-                        rs.getString("field"), reveal(rs.getString("field"), rs.getString("old_value")),
-                        reveal(rs.getString("field"), rs.getString("new_value")), rs.getString("changed_by"),
-                        rs.getTimestamp("changed_at").toInstant(), rs.getString("source"), rs.getString("reason")),
-                customerId);
+        List<HistoryEntry> entries = new ArrayList<>();
+        jdbc.query("select * from customer_history where customer_id = ? order by changed_at desc, id desc", rs -> {
+            String field = rs.getString("field");
+            long id = rs.getLong("customer_id");
+            String code = rs.getString("customer_code");
+            String by = rs.getString("changed_by");
+            Instant at = rs.getTimestamp("changed_at").toInstant();
+            String source = rs.getString("source");
+            if (field.equals(CREATED_WITH)) {
+                json.readValue(rs.getString("new_value"), STRING_MAP).forEach((key, value) -> entries.add(
+                        new HistoryEntry(id, code, key, null, reveal(key, value), by, at, source, null)));
+            } else {
+                entries.add(new HistoryEntry(id, code, field, reveal(field, rs.getString("old_value")),
+                        reveal(field, rs.getString("new_value")), by, at, source, rs.getString("reason")));
+            }
+        }, customerId);
+        return entries;
+    }
+
+    /**
+     * The {@code field} of a history row that records a whole new customer at once (bulk import): its
+     * {@code new_value} is a JSON object of every value the customer was created with, as canonical text,
+     * sensitive ones encrypted. History stays append-only; only its storage of a creation is one row.
+     */
+    static final String CREATED_WITH = "*";
+
+    /** The {@link #CREATED_WITH} value of a new customer. */
+    String createdWith(Customer c) {
+        Map<String, String> values = new LinkedHashMap<>();
+        c.values().forEach((key, value) -> values.put(key, protect(key, FieldValues.format(value))));
+        return json.writeValueAsString(values);
     }
 
     /** One row of the 修改台账. Values are canonical text in clear; sensitive ones are encrypted when stored. */
