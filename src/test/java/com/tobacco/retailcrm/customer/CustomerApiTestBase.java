@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /** Helpers for customer tests: a county with its people, and customers with unique codes and licences. */
-abstract class CustomerApiTestBase extends ApiTest {
+public abstract class CustomerApiTestBase extends ApiTest {
 
     /** A county with a market-dept user, a market manager and a customer manager under them. */
     protected record County(String code, String marketDept, String marketManagerName, String marketManager,

@@ -6,9 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
@@ -80,6 +82,35 @@ class CustomerImportTest extends CustomerApiTestBase {
         assertThat(record.json().get("status").asString()).isEqualTo("DONE");
         assertThat(record.json().get("fileName").asString()).isEqualTo("客户.csv");
         assertThat(record.json().get("errors")).hasSize(5);
+    }
+
+    /**
+     * A customer created by an import has its creation in the history as one entry per value with the source
+     * IMPORT:&lt;id&gt;, sensitive values masked; stored as one row per customer, sensitive values encrypted in it.
+     */
+    @Test
+    void customersCreatedByAnImportHaveEveryValueInTheirHistory() {
+        County c = county();
+        String code = digits(12);
+        String csv = String.join("\n", "customerCode,licenceNo,storeName,retailFormat,marketType,countyCode,orderPhone",
+                code + "," + digits(12) + ",新建导入店,2,1," + c.code() + ",13812345678");
+        var r = files.upload("/api/v1/customers/import", c.marketDept(), "new.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(counts(r.json())).containsExactly(1, 1, 0, 0, 0);
+        String source = "IMPORT:" + r.json().get("id").asLong();
+
+        Map<String, String> created = new HashMap<>();
+        http.get("/api/v1/customers/" + code + "/history", c.marketDept()).json().forEach(h -> {
+            assertThat(h.get("source").asString()).isEqualTo(source);
+            assertThat(h.get("oldValue").isNull()).isTrue();
+            created.put(h.get("field").asString(), h.get("newValue").asString());
+        });
+        assertThat(created).containsEntry("customerCode", code).containsEntry("storeName", "新建导入店")
+                .containsEntry("retailFormat", "2").containsEntry("orderPhone", "138****5678")
+                .containsEntry("orderFrequency", "WEEKLY").containsEntry("status", "ACTIVE");
+        String stored = jdbc.queryForObject("select new_value from customer_history where customer_code = ?",
+                String.class, code);
+        assertThat(stored).contains("\"orderPhone\":\"AES:").doesNotContain("13812345678");
     }
 
     @Test

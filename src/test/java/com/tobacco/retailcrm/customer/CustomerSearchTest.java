@@ -52,6 +52,50 @@ class CustomerSearchTest extends CustomerApiTestBase {
         assertThat(names(search(c.marketDept(), q(phone.substring(0, 9))))).as("phones match exactly only").isEmpty();
     }
 
+    /**
+     * A one- or two-character name search takes its exact total from the gram counters (a name repeating the
+     * gram counts once), which follow renames, status changes and the data scope; every page and sort agree with it.
+     */
+    @Test
+    void shortNameTotalsAreExactThroughRenamesStatusFiltersScopeAndPages() {
+        County c = county();
+        createManaged(c, "旺旺超市");
+        createManaged(c, "超市之家");
+        createManaged(c, "超超超市");
+        var renamed = createManaged(c, "好又多超市");
+        create(c, minimal("平安超市"));
+        createManaged(c, "便利店");
+        String in = "countyCode=" + c.code() + "&";
+        assertThat(search(c.marketDept(), in + q("超市")).get("total").asLong()).isEqualTo(5);
+        assertThat(search(c.marketDept(), in + q("超")).get("total").asLong()).as("超超超市 counts once").isEqualTo(5);
+        assertThat(search(c.marketDept(), in + q("超市") + "&customerManager=" + c.managerName()).get("total").asLong())
+                .isEqualTo(4);
+        assertThat(search(c.manager(), q("超市")).get("total").asLong()).as("own customers only").isEqualTo(4);
+
+        String code = renamed.get("customerCode").asString();
+        long version = http.get("/api/v1/customers/" + code, c.marketDept()).json().get("version").asLong();
+        assertThat(http.patch("/api/v1/customers/" + code, c.marketDept(),
+                Map.of("version", version, "storeName", "好又多商店")).status()).isEqualTo(200);
+        assertThat(search(c.marketDept(), in + q("超市")).get("total").asLong()).isEqualTo(4);
+        assertThat(search(c.marketDept(), in + q("商店")).get("total").asLong()).isEqualTo(1);
+        assertThat(search(c.marketDept(), in + q("超市") + "&status=ACTIVE").get("total").asLong()).isEqualTo(4);
+        assertThat(search(c.marketDept(), in + q("超市") + "&status=SUSPENDED").get("total").asLong()).isZero();
+
+        List<String> byCode = new ArrayList<>();
+        List<String> byName = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            JsonNode p = search(c.marketDept(), in + q("超市") + "&size=1&page=" + page);
+            assertThat(p.get("total").asLong()).isEqualTo(4);
+            byCode.addAll(names(p));
+            byName.addAll(names(search(c.marketDept(), in + q("超市") + "&size=1&sort=storeName,desc&page=" + page)));
+        }
+        assertThat(byCode).containsExactlyInAnyOrder("旺旺超市", "超市之家", "超超超市", "平安超市");
+        assertThat(byName).containsExactlyInAnyOrderElementsOf(byCode);
+        assertThat(names(search(c.marketDept(), in + q("超市") + "&size=1&page=4"))).isEmpty();
+        assertThat(search(c.marketDept(), in + q("超市") + "&retailFormat=2").get("total").asLong())
+                .as("a filter the counters do not carry: counted from the matches").isEqualTo(4);
+    }
+
     /** q is matched only in the ways its shape allows, each through its own index; results as before otherwise. */
     @Test
     void searchKindsFollowTheShapeOfTheQuery() {

@@ -1,7 +1,6 @@
 package com.tobacco.retailcrm.customer.domain;
 
 import com.tobacco.retailcrm.customer.api.ChangeSource;
-import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
@@ -126,34 +125,28 @@ public class CustomerBatchCreation {
     }
 
     /**
-     * The 修改台账 of the new customers (one row per field set) as ONE statement over arrays: a customer brings some
-     * twenty rows, so row-by-row inserts would cost more than the customers themselves. Sensitive values are
-     * encrypted as {@link CustomerStore#history} does.
+     * The 修改台账 of the new customers: ONE row per customer holding every value it was created with (see
+     * {@link CustomerStore#CREATED_WITH}), written in one statement over arrays. A customer brings some twenty
+     * values, and twenty rows each would cost the import more than the customers themselves; the history reads
+     * such a row back as one entry per field. Sensitive values are encrypted inside it as {@link CustomerStore#history} does.
      */
     private void writeHistory(List<Customer> customers, Map<String, Long> ids, String who, Instant now,
                               ChangeSource source) {
         List<Long> customerIds = new ArrayList<>();
         List<String> codes = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Customer c : customers) {
-            long id = ids.get(c.code());
-            c.values().forEach((key, value) -> {
-                String text = FieldValues.format(value);
-                boolean sensitive = dictionary.find(key).map(FieldDefinition::sensitive).orElse(false);
-                customerIds.add(id);
-                codes.add(c.code());
-                fields.add(key);
-                values.add(sensitive && text != null ? cipher.encrypt(text) : text);
-            });
+            customerIds.add(ids.get(c.code()));
+            codes.add(c.code());
+            values.add(store.createdWith(c));
         }
         jdbc.update("""
                 insert into customer_history (customer_id, customer_code, field, old_value, new_value, changed_by,
                                               changed_at, source)
-                select t.id, t.code, t.field, null, t.value, ?, ?, ?
-                from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::text[]) as t(id, code, field, value)""",
-                who, java.sql.Timestamp.from(now), source.toString(), customerIds.toArray(Long[]::new),
-                codes.toArray(String[]::new), fields.toArray(String[]::new), values.toArray(String[]::new));
+                select t.id, t.code, ?, null, t.value, ?, ?, ?
+                from unnest(?::bigint[], ?::varchar[], ?::text[]) as t(id, code, value)""",
+                CustomerStore.CREATED_WITH, who, java.sql.Timestamp.from(now), source.toString(),
+                customerIds.toArray(Long[]::new), codes.toArray(String[]::new), values.toArray(String[]::new));
     }
 
     /** Conflict messages name the value, like the 409 of create; their first argument is the value, not a label. */

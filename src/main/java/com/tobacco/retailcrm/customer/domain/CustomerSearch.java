@@ -35,6 +35,8 @@ class CustomerSearch {
     private static final Pattern INITIALS = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9 -]{7,20}");
+    /** Rows a code-ordered walk may pass to fill a page of a short-name search before the grams index is cheaper. */
+    static final int MAX_WALK = 8_000;
 
     private final JdbcTemplate jdbc;
     private final FieldDictionary dictionary;
@@ -56,16 +58,26 @@ class CustomerSearch {
         Where where = where(query, scope);
         String column = SORTABLE.get(page.sortField());
         String direction = page.ascending() ? " asc" : " desc";
+        if (isShortNameOnly(query)) {
+            return shortNameSearch(query, page, scope, where, column, direction);
+        }
         if (query.q() == null || query.q().isBlank()) {
             List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by c." + column
                     + direction + ", c.id limit ? offset ?", where.setter(List.of(page.size(), page.offset())), store.mapper());
             return new PageResponse<>(items, count(where), page.page(), page.size());
         }
-        // The matches of a text search are read once: their ids and sort keys give both the exact total and the
-        // page, and only the page's rows are then fetched whole (two statements would visit every match twice).
+        return matchesOnce(where, page, column, direction);
+    }
+
+    /**
+     * The matches of a text search are read once: their ids and sort keys give both the exact total and the page,
+     * and only the page's rows are then fetched whole (two statements would visit every match twice). The CTE is
+     * materialised on purpose: inlined, the planner may walk the sort index and compute the grams of every row.
+     */
+    private PageResponse<Customer> matchesOnce(Where where, PageQuery page, String column, String direction) {
         long[] total = {-1};
         var mapper = store.mapper();
-        List<Customer> items = jdbc.query("with m as (select c.id, c." + column + " as k from customer c where "
+        List<Customer> items = jdbc.query("with m as materialized (select c.id, c." + column + " as k from customer c where "
                         + where.sql() + ") select c.*, t.n as match_count from (select count(*) as n from m) t"
                         + " cross join (select id, k from m order by k" + direction + ", id limit ? offset ?) p"
                         + " join customer c on c.id = p.id order by p.k" + direction + ", p.id",
@@ -75,6 +87,76 @@ class CustomerSearch {
                 });
         return new PageResponse<>(items, total[0] >= 0 ? total[0] : page.offset() == 0 ? 0 : count(where),
                 page.page(), page.size());
+    }
+
+    /**
+     * A one- or two-character q that can only be a store-name substring (not digits, not pinyin letters), with no
+     * filter but those the gram counters carry (status, county, manager): its total comes from the counters.
+     */
+    private static boolean isShortNameOnly(CustomerQuery query) {
+        String q = query.q() == null ? "" : query.q().strip();
+        int length = q.codePointCount(0, q.length());
+        return length >= 1 && length <= 2 && !DIGITS.matcher(q).matches() && !INITIALS.matcher(q).matches()
+                && blank(query.retailFormat()) && blank(query.marketType()) && !Boolean.TRUE.equals(query.incomplete())
+                && (query.custom() == null || query.custom().isEmpty());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * Short store-name search (超市 matches one store in eight): the exact total is a sum over the gram counters
+     * (V33) in the caller's scope, so no match is visited to count it. With the total known, the page is read the
+     * cheaper of two ways: when matches are common, walking the customers in code order (at most {@link #MAX_WALK})
+     * and keeping the matching ones reaches the page after a few hundred rows; otherwise the grams index finds all
+     * matches and they are sorted.
+     */
+    private PageResponse<Customer> shortNameSearch(CustomerQuery query, PageQuery page, DataScope scope, Where where,
+                                                   String column, String direction) {
+        String gram = query.q().strip();
+        List<String> parts = new ArrayList<>(List.of("g.gram = ?"));
+        List<Object> args = new ArrayList<>(List.of(gram));
+        DataScope.SqlPredicate predicate = scope.toSql("g.customer_manager", "g.county_org_unit_id");
+        parts.add(predicate.sql());
+        args.addAll(predicate.args());
+        if (!blank(query.status())) {
+            parts.add("g.status = ?");
+            args.add(query.status().strip());
+        }
+        if (!blank(query.customerManager())) {
+            parts.add("g.customer_manager = ?");
+            args.add(query.customerManager().strip());
+        }
+        if (!blank(query.countyCode())) {
+            parts.add("g.county_org_unit_id = ?");
+            args.add(org.findByCode(query.countyCode().strip()).orElseThrow().id());
+        }
+        Where counted = new Where(String.join(" and ", parts.stream().map(p -> "(" + p + ")").toList()), args);
+        Long n = jdbc.query("select coalesce(sum(g.customers), 0) from customer_name_gram_count g where " + counted.sql(),
+                counted.setter(List.of()), rs -> rs.next() ? rs.getLong(1) : 0L);
+        long total = n == null ? 0 : n;
+        if (total == 0 || page.offset() >= total) {
+            return new PageResponse<>(List.of(), total, page.page(), page.size());
+        }
+        Long customers = jdbc.queryForObject("select greatest(reltuples, 1)::bigint from pg_class where oid = 'customer'::regclass",
+                Long.class);
+        // rows a walk in code order passes to fill the page if matches were spread evenly; they cluster in real
+        // archives (a town's codes and names), so the walk is bounded and the grams index takes over past the bound
+        double expected = (double) (page.offset() + page.size()) * (customers == null ? 1 : customers) / total;
+        if (column.equals("customer_code") && expected <= MAX_WALK / 4.0) {
+            CustomerQuery filtersOnly = new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
+                    query.customerManager(), query.countyCode(), query.incomplete(), query.custom());
+            Where walk = where(filtersOnly, scope);
+            List<Customer> items = jdbc.query("select w.* from (select c.* from customer c where " + walk.sql()
+                    + " order by c.customer_code" + direction + " limit ?) w where strpos(w.store_name, ?) > 0"
+                    + " order by w.customer_code" + direction + " limit ? offset ?",
+                    walk.setter(List.of(MAX_WALK, gram, page.size(), page.offset())), store.mapper());
+            if (items.size() == Math.min(page.size(), total - page.offset())) {
+                return new PageResponse<>(items, total, page.page(), page.size());
+            }
+        }
+        return new PageResponse<>(matchesOnce(where, page, column, direction).items(), total, page.page(), page.size());
     }
 
     private long count(Where where) {

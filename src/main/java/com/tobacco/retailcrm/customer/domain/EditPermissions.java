@@ -47,6 +47,16 @@ public class EditPermissions {
                 fieldKeys.stream().map(k -> new Object[] {role.name(), k}).toList());
     }
 
+    /**
+     * 发起修改单 — whether this user may request changes to a customer beyond their direct edits: the business
+     * staff who maintain the archive may, the leader (who reads it) and the three administrators (三权分立) may not;
+     * nobody for a cancelled customer, which is read-only.
+     */
+    public static boolean mayRequestChanges(CurrentUser user, String customerStatus) {
+        return !"CANCELLED".equals(customerStatus)
+                && user.roles().stream().anyMatch(role -> !role.isAdmin() && role != Role.LEADER);
+    }
+
     /** The fields this user may edit directly on a customer with this manager. */
     public Set<String> editableBy(CurrentUser user, String customerManager, List<FieldDefinition> fields) {
         Map<Role, Set<String>> table = table();

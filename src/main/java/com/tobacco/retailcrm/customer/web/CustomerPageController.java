@@ -7,6 +7,7 @@ import com.tobacco.retailcrm.customer.api.FieldGroup;
 import com.tobacco.retailcrm.customer.api.FieldType;
 import com.tobacco.retailcrm.customer.api.RequiredLevel;
 import com.tobacco.retailcrm.customer.domain.CustomerArchiveService;
+import com.tobacco.retailcrm.customer.domain.EditPermissions;
 import com.tobacco.retailcrm.customer.domain.FieldDictionary;
 import com.tobacco.retailcrm.customer.domain.FieldValues;
 import com.tobacco.retailcrm.customer.domain.SensitiveAccess;
@@ -124,6 +125,7 @@ class CustomerPageController {
         model.addAttribute("history", archive.history(customer.customerCode()));
         model.addAttribute("zone", properties.zone());
         model.addAttribute("editable", archive.directlyEditable(customer.customerCode()));
+        model.addAttribute("mayRequestChanges", EditPermissions.mayRequestChanges(user, (String) customer.get("status")));
         model.addAttribute("statusField", dictionary.require("status"));
         model.addAttribute("dict", dictionary);
         model.addAttribute("labels", optionLabels());

@@ -3,14 +3,29 @@ package com.tobacco.retailcrm.customer.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CustomerRulesTest {
 
     private static Customer customer(String status) {
         return new Customer(1L, 1L, 3, Map.of("customerCode", "12345678", "status", status, "storeName", "华信超市"));
+    }
+
+    @Test
+    void businessStaffMayRequestChangesButNotTheLeaderNorAdminsNorForACancelledCustomer() {
+        for (Role role : Role.values()) {
+            var user = new CurrentUser(1, "u", "u", 1, Set.of(role), false);
+            assertThat(EditPermissions.mayRequestChanges(user, "ACTIVE")).as("%s", role)
+                    .isEqualTo(!role.isAdmin() && role != Role.LEADER);
+            assertThat(EditPermissions.mayRequestChanges(user, "CANCELLED")).as("%s, cancelled", role).isFalse();
+        }
+        var leaderAndManager = new CurrentUser(1, "u", "u", 1, Set.of(Role.LEADER, Role.CUSTOMER_MANAGER), false);
+        assertThat(EditPermissions.mayRequestChanges(leaderAndManager, "SUSPENDED")).isTrue();
     }
 
     @Test
