@@ -292,6 +292,29 @@ public class ChangeRequestService {
                 assignment.countyOf(me).orElse(-1L)).stream().map(this::load).toList();
     }
 
+    /**
+     * The unfinished requests within the user's oversight, for the supervision list: all for the market department
+     * and leaders; otherwise those whose customer is in the user's data scope, and bulk files with a review step in
+     * the user's county. At most {@link PageQuery#MAX_SIZE}, oldest first (the most urgent).
+     */
+    List<Case> unfinishedInScope(CurrentUser me) {
+        StringBuilder where = new StringBuilder("r.status in ('OPEN', 'APPLIED')");
+        List<Object> args = new ArrayList<>();
+        if (!me.has(Role.MARKET_DEPT) && !me.has(Role.LEADER)) {
+            DataScope scope = users.scopeOf(me);
+            DataScope.SqlPredicate customers = scope.toSql("r.customer_manager", "r.county_id");
+            where.append(" and ((").append(customers.sql()).append(")");
+            args.addAll(customers.args());
+            if (scope.kind() == DataScope.Kind.COUNTY) {
+                where.append(" or exists (select 1 from change_request_step s where s.request_id = r.id"
+                        + " and s.status = 'OPEN' and s.candidate_unit = any(?))");
+                args.add(scope.orgUnitIds().toArray(Long[]::new));
+            }
+            where.append(")");
+        }
+        return store.list(where.toString(), args, 0, PageQuery.MAX_SIZE).stream().map(r -> load(r.id())).toList();
+    }
+
     boolean mayAct(Step step, CurrentUser me) {
         return assignment.mayAct(step, me, LocalDate.now(clock.withZone(calendar.zone())));
     }

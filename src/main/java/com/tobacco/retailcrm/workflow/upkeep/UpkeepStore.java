@@ -70,6 +70,23 @@ class UpkeepStore {
         return n == null ? 0 : n;
     }
 
+    /** Open tasks assigned to any of these people (null: every open task), soonest due first. */
+    List<UpkeepTask> openOf(java.util.Collection<String> assignees, Boolean overdue, Instant now, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = "completed_at is null";
+        if (assignees != null) {
+            where += " and assignee = any (?)";
+            args.add(assignees.toArray(String[]::new));
+        }
+        if (overdue != null) {
+            where += overdue ? " and due_at < ?" : " and due_at >= ?";
+            args.add(Timestamp.from(now));
+        }
+        args.add(limit);
+        return jdbc.query("select * from upkeep_task where " + where + " order by due_at, id limit ?", this::task,
+                args.toArray());
+    }
+
     private static String filter(Boolean overdue, Instant now, List<Object> args) {
         String where = "completed_at is null and (assignee = ? or candidate_role = any (?))";
         if (overdue != null) {

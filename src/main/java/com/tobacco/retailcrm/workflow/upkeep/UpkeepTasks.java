@@ -11,7 +11,11 @@ import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import com.tobacco.retailcrm.security.api.DataScope;
+import com.tobacco.retailcrm.security.api.UserDirectory;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +25,39 @@ public class UpkeepTasks {
 
     private final UpkeepStore store;
     private final Clock clock;
+    private final UserDirectory users;
 
-    UpkeepTasks(UpkeepStore store, Clock clock) {
+    UpkeepTasks(UpkeepStore store, Clock clock, UserDirectory users) {
         this.store = store;
         this.clock = clock;
+        this.users = users;
+    }
+
+    /**
+     * The open tasks of the people the user oversees: a market manager's team, the customer and market managers of a
+     * county head's county, everyone's for company-wide roles; soonest due first, at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<UpkeepTask> inScope(Boolean overdue, int limit) {
+        DataScope scope = users.scopeOf(CurrentUsers.require());
+        Set<String> people = switch (scope.kind()) {
+            case COMPANY -> null;
+            case NONE -> Set.of();
+            case OWN, TEAM -> scope.managers();
+            case COUNTY -> {
+                Set<String> inCounty = new HashSet<>();
+                for (long unit : scope.orgUnitIds()) {
+                    for (Role role : List.of(Role.CUSTOMER_MANAGER, Role.MARKET_MANAGER)) {
+                        users.withRoleUnder(role, unit).forEach(u -> inCounty.add(u.username()));
+                    }
+                }
+                yield inCounty;
+            }
+        };
+        if (people != null && people.isEmpty()) {
+            return List.of();
+        }
+        return store.openOf(people, overdue, clock.instant(), limit);
     }
 
     @Transactional(readOnly = true)
