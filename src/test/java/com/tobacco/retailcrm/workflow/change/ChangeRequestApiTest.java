@@ -91,6 +91,37 @@ class ChangeRequestApiTest extends ChangeRequestTestBase {
     }
 
     @Test
+    void aRequestedPhoneIsSealedAtRestAndShownInClearOnlyToWhoAppliesIt() {
+        County c = county();
+        Depts d = depts();
+        String code = customer(c, d.md());
+
+        JsonNode r = raised(c.cm(), code, "PHONE", "orderPhone", "13912345678");
+        long id = r.get("id").asLong();
+        String stored = jdbc.queryForObject("select changes::text from change_request where id = ?", String.class, id);
+        assertThat(stored).as("at rest").doesNotContain("13912345678").contains("orderPhone");
+        assertThat(newValue(r)).as("the requester").isEqualTo("139****5678");
+        assertThat(newValue(http.get("/api/v1/change-requests/" + id, d.md()).json()))
+                .as("the market department before its step").isEqualTo("139****5678");
+
+        done(c.cm(), id, "APPROVE", "核实");
+        JsonNode atApply = done(c.mm(), id, "APPROVE", null);
+        assertThat(newValue(atApply)).as("the approver, after their step").isEqualTo("139****5678");
+        assertThat(newValue(http.get("/api/v1/change-requests/" + id, d.md()).json())).as("who applies it")
+                .isEqualTo("13912345678");
+        assertThat(http.get("/api/v1/change-requests/" + id, c.cm()).body()).doesNotContain("13912345678");
+
+        assertThat(done(d.md(), id, "DONE", null).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(customerJson(d.md(), code).get("orderPhone").asString()).isEqualTo("13912345678");
+        assertThat(http.get("/api/v1/change-requests/" + id, d.md()).body()).as("once applied")
+                .doesNotContain("13912345678");
+    }
+
+    private static String newValue(JsonNode request) {
+        return request.get("changes").get(0).get("newValue").asString();
+    }
+
+    @Test
     void aTypeThatDoesNotFitTheFieldsIsRefusedNamingThem() {
         County c = county();
         Depts d = depts();
