@@ -65,6 +65,8 @@ class WorkflowPagesE2ETest extends BrowserTest {
         open("/cases/" + caseId);
         assertThat(find("[data-test=customer-code]").getText()).matches("\\d{8,16}");
         assertThat(all("[data-test=trail-row]")).hasSize(2);
+        assertThat(find("[data-test=trail]").getText()).as("enum values by their names")
+                .contains("市场类型：城网").doesNotContain("市场类型：1").contains("******");
         List<String> states = all("[data-test=step]").stream().map(e -> e.getAttribute("data-state")).toList();
         assertThat(states).containsExactly("DONE", "DONE", "CURRENT", "PENDING", "PENDING", "PENDING", "PENDING");
         screenshot("workflow-case");

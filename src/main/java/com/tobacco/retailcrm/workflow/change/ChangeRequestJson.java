@@ -116,8 +116,7 @@ public class ChangeRequestJson {
             return "—";
         }
         var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return fields.find(field).flatMap(f -> f.option(value)).map(o -> value + " " + ("en".equals(locale.getLanguage())
-                ? o.labelEn() : o.labelZh())).orElse(value);
+        return fields.find(field).flatMap(f -> f.option(value)).map(o -> value + " " + o.label(locale)).orElse(value);
     }
 
     private Map<String, Object> step(Step s, Instant now) {
