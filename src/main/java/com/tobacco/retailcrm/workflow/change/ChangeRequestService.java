@@ -57,11 +57,13 @@ public class ChangeRequestService {
     private final BulkApplier bulk;
     private final StaleCheck staleCheck;
     private final Clock clock;
+    private final com.tobacco.retailcrm.customer.api.UploadedSheets sheets;
 
     ChangeRequestService(ChangeRequestStore store, StepAssignment assignment, StepLimits limits, CustomerArchive archive,
                          CustomerFields fields, WorkingCalendar calendar, UserDirectory users, Messages messages,
                          ApplicationEventPublisher events, BulkApplier bulk, StaleCheck staleCheck,
-                         Clock clock) {
+                         Clock clock, com.tobacco.retailcrm.customer.api.UploadedSheets sheets) {
+        this.sheets = sheets;
         this.staleCheck = staleCheck;
         this.store = store;
         this.assignment = assignment;
@@ -110,7 +112,7 @@ public class ChangeRequestService {
     }
 
     /**
-     * Raises a BULK request from a CSV file: every row is checked as a single request would be (the customer exists,
+     * Raises a BULK request from an .xlsx or .csv file: every row is checked as a single request would be (the customer exists,
      * the values are valid, no SYSTEM field); any problem refuses the whole file with every problem named by row and
      * field, so nothing half-raised is left. Old values and fingerprints are captured per row.
      */
@@ -121,7 +123,7 @@ public class ChangeRequestService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<BulkFile.Row> rows = BulkFile.read(fileName, content, fields, messages);
+        List<BulkFile.Row> rows = BulkFile.read(fileName, content, sheets, fields, messages);
         List<ChangeRequest.BulkRow> checked = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (BulkFile.Row row : rows) {
