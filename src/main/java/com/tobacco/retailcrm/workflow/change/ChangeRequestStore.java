@@ -76,6 +76,18 @@ class ChangeRequestStore {
                 Timestamp.from(s.dueAt()));
     }
 
+    /** Open steps past their due time not yet flagged, oldest due first. */
+    List<Long> lateUnflagged(Instant now) {
+        return jdbc.queryForList("select id from change_request_step where status = 'OPEN' and overdue_flagged_at is null"
+                + " and due_at < ? order by due_at", Long.class, Timestamp.from(now));
+    }
+
+    /** Marks a step flagged; false when it already was (another run got there first). */
+    boolean markFlagged(long stepId, Instant at) {
+        return jdbc.update("update change_request_step set overdue_flagged_at = ? where id = ? and overdue_flagged_at is null",
+                Timestamp.from(at), stepId) > 0;
+    }
+
     Optional<Long> requestOfStep(long stepId) {
         return jdbc.queryForList("select request_id from change_request_step where id = ?", Long.class, stepId)
                 .stream().findFirst();

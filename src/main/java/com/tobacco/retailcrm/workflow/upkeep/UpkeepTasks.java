@@ -39,8 +39,45 @@ public class UpkeepTasks {
      */
     @Transactional(readOnly = true)
     public List<UpkeepTask> inScope(Boolean overdue, int limit) {
-        DataScope scope = users.scopeOf(CurrentUsers.require());
-        Set<String> people = switch (scope.kind()) {
+        Set<String> people = overseen(CurrentUsers.require());
+        if (people != null && people.isEmpty()) {
+            return List.of();
+        }
+        return store.openOf(people, overdue, clock.instant(), limit);
+    }
+
+    /** Whose tasks a page shows: my own (by name or role), or those of the people I oversee. */
+    public enum View { MINE, TEAM }
+
+    /**
+     * 定期维护任务 page: my tasks or my team's, by kind, state ({@code done} null for both) and lateness, open ones
+     * first and soonest due first.
+     */
+    @Transactional(readOnly = true)
+    public PageResponse<UpkeepTask> page(View view, UpkeepKind kind, Boolean done, Boolean overdue, PageQuery page) {
+        CurrentUser me = CurrentUsers.require();
+        String owners;
+        List<Object> args = new java.util.ArrayList<>();
+        if (view == View.MINE) {
+            owners = "assignee = ? or candidate_role = any (?)";
+            args.add(me.username());
+            args.add(me.roles().stream().map(Role::name).toArray(String[]::new));
+        } else {
+            Set<String> people = overseen(me);
+            owners = people == null ? "true" : "assignee = any (?)";
+            if (people != null) {
+                args.add(people.toArray(String[]::new));
+            }
+        }
+        var now = clock.instant();
+        return new PageResponse<>(store.page(owners, args, kind, done, overdue, now, (int) page.offset(), page.size()),
+                store.count(owners, args, kind, done, overdue, now), page.page(), page.size());
+    }
+
+    /** The people whose tasks the user oversees; null for everyone (company-wide roles). */
+    private Set<String> overseen(CurrentUser me) {
+        DataScope scope = users.scopeOf(me);
+        return switch (scope.kind()) {
             case COMPANY -> null;
             case NONE -> Set.of();
             case OWN, TEAM -> scope.managers();
@@ -54,10 +91,6 @@ public class UpkeepTasks {
                 yield inCounty;
             }
         };
-        if (people != null && people.isEmpty()) {
-            return List.of();
-        }
-        return store.openOf(people, overdue, clock.instant(), limit);
     }
 
     @Transactional(readOnly = true)
