@@ -25,7 +25,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 
 /** 批量导入/导出 over HTTP: messy real-life files, re-import, round trip, history, all-or-nothing rows, scope. */
-class CustomerImportTest extends CustomerApiTestBase {
+public class CustomerImportTest extends CustomerApiTestBase {
 
     @Autowired
     ApplicationContext context;
@@ -287,7 +287,7 @@ class CustomerImportTest extends CustomerApiTestBase {
     }
 
     @SafeVarargs
-    static byte[] xlsx(List<String> header, List<String>... rows) throws IOException {
+    public static byte[] xlsx(List<String> header, List<String>... rows) throws IOException {
         var out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
         Worksheet ws = wb.newWorksheet("Sheet1");

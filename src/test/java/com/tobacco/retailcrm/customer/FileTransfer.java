@@ -15,23 +15,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Uploads (multipart/form-data) and binary downloads against the running application, for file endpoints. */
-final class FileTransfer {
+public final class FileTransfer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    FileTransfer(String base) {
+    public FileTransfer(String base) {
         this.base = base;
     }
 
-    record Result(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public record Result(int status, java.net.http.HttpHeaders headers, byte[] body) {
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(text());
         }
 
@@ -45,7 +45,7 @@ final class FileTransfer {
         }
     }
 
-    Result upload(String path, String token, String fileName, byte[] content, Map<String, String> fields) {
+    public Result upload(String path, String token, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "----crm" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         try {

@@ -65,6 +65,8 @@ class WorkflowPagesE2ETest extends BrowserTest {
         open("/cases/" + caseId);
         assertThat(find("[data-test=customer-code]").getText()).matches("\\d{8,16}");
         assertThat(all("[data-test=trail-row]")).hasSize(2);
+        assertThat(find("[data-test=trail]").getText()).as("enum values by their names")
+                .contains("市场类型：城网").doesNotContain("市场类型：1").contains("******");
         List<String> states = all("[data-test=step]").stream().map(e -> e.getAttribute("data-state")).toList();
         assertThat(states).containsExactly("DONE", "DONE", "CURRENT", "PENDING", "PENDING", "PENDING", "PENDING");
         screenshot("workflow-case");
@@ -72,6 +74,51 @@ class WorkflowPagesE2ETest extends BrowserTest {
         press("[data-test=bell] button");
         screenshot("workflow-bell");
         assertThat(find("[data-test=bell]").getText()).contains("通知");
+    }
+
+    @Test
+    void aManagerFiltersTheirUpkeepTasksAndCompletesOneAndTheirSupervisorSeesTheTeams() {
+        String county = orgUnit("COUNTY", rootOrgCode(), "维护县" + unique());
+        String mmName = "mm" + unique();
+        userWithRoles(mmName, county, null, List.of("MARKET_MANAGER"));
+        String cmName = "cm" + unique();
+        userWithRoles(cmName, county, mmName, List.of("CUSTOMER_MANAGER"));
+        var now = clock.instant();
+        String insert = "insert into upkeep_task (kind, subject, period, assignee, detail, created_at, due_at) "
+                + "values (?, ?, '2026-H2', ?, ?, ?, ?)";
+        jdbc.update(insert, "HALF_YEAR_REVIEW", "L" + unique(), cmName, "复核“迟到便利店”的静态字段",
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(10))),
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))));
+        jdbc.update(insert, "LICENCE_EXPIRY", "T" + unique(), cmName, "“准时便利店”的专卖许可证将到期",
+                java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(20))));
+
+        signIn(cmName, USER_PASSWORD);
+        open("/upkeep");
+        assertThat(texts("[data-test=upkeep-row]")).hasSize(2);
+        assertThat(all("[data-test=tab-TEAM]")).as("a customer manager supervises nobody").isEmpty();
+        new Select(find("#overdue")).selectByValue("true");
+        press("[data-test=filter-submit]");
+        waitFor(d -> d.getCurrentUrl().contains("overdue=true"));
+        assertThat(texts("[data-test=upkeep-row]")).singleElement().asString().contains("迟到便利店");
+        screenshot("workflow-upkeep-late");
+
+        find("[data-test=upkeep-row] input[name=comment]").sendKeys("已上门复核");
+        press("[data-test=complete]");
+        assertThat(find("[data-test=flash-success]").getText()).contains("已完成");
+        assertThat(all("[data-test=upkeep-row]")).as("no longer open").isEmpty();
+        assertThat(all("[data-test=empty-row]")).hasSize(1);
+
+        open("/upkeep?state=DONE");
+        assertThat(texts("[data-test=upkeep-row]")).singleElement().asString().contains("已上门复核").contains(cmName);
+        open("/upkeep?kind=LICENCE_EXPIRY");
+        assertThat(texts("[data-test=upkeep-row]")).singleElement().asString().contains("准时便利店");
+
+        browser.manage().deleteAllCookies();
+        signIn(mmName, USER_PASSWORD);
+        open("/upkeep?view=TEAM&state=ALL");
+        assertThat(texts("[data-test=upkeep-row]")).hasSize(2).allMatch(t -> t.contains(cmName));
+        assertThat(all("[data-test=empty-row]")).isEmpty();
+        screenshot("workflow-upkeep-team");
     }
 
     /** Clicks a button wherever it is in the scrolling content area (a plain click may land on the sticky top bar). */

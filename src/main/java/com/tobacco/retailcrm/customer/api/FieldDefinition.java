@@ -25,6 +25,15 @@ public record FieldDefinition(String key, FieldGroup group, String labelZh, Stri
         return "en".equals(locale.getLanguage()) ? labelEn : labelZh;
     }
 
+    /** A stored value as people read it: an enum code by its name ({@code 1} → 城镇), anything else as it is. */
+    public String valueText(Object value, java.util.Locale locale) {
+        if (value == null) {
+            return null;
+        }
+        String text = String.valueOf(value);
+        return option(text).map(o -> o.label(locale)).orElse(text);
+    }
+
     /** The option with this code, if the field is an enum and has it. */
     public java.util.Optional<EnumOption> option(String code) {
         return options.stream().filter(o -> o.code().equals(code)).findFirst();

@@ -112,7 +112,8 @@ class CustomerImporter {
         }
     }
 
-    private static SpreadsheetFormat checkFormat(Path file) {
+    /** Refuses an empty file or an old binary .xls, else tells the format by content. */
+    static SpreadsheetFormat checkFormat(Path file) {
         try {
             if (Files.size(file) == 0) {
                 throw new InvalidInputException("file", "{customer.import.error.empty}");

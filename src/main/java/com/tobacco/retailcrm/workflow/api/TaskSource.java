@@ -18,6 +18,15 @@ public interface TaskSource {
     List<TaskView> myTasks(Boolean overdue);
 
     /**
+     * The open items within the signed-in user's oversight (their data scope: a county head's county, a market
+     * manager's team, a department's company), whoever may complete them; {@code GET /api/v1/tasks?mine=false} shows
+     * those of them the user may not complete themselves. {@code overdue} null for all. None by default.
+     */
+    default List<TaskView> tasksInScope(Boolean overdue) {
+        return List.of();
+    }
+
+    /**
      * Completes an item of this source as the signed-in user (403 wrong person, 400/422 bad action) and answers what
      * the case looks like afterwards, as JSON.
      */

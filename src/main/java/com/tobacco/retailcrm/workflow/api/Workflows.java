@@ -31,6 +31,9 @@ public interface Workflows {
     /** The open tasks the caller may complete (own, role within scope, or as AB岗 backup today); overdue null = all. */
     List<TaskView> myTasks(Boolean overdue);
 
+    /** The open tasks of the open cases the caller may see (see {@link #find}), whoever may complete them. */
+    List<TaskView> tasksInScope(Boolean overdue);
+
     /** The open tasks of a case, whoever may complete them. */
     List<TaskView> openTasks(long caseId);
 

@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.workflow.change;
 
+import com.tobacco.retailcrm.customer.api.SensitiveValues;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.change.ChangeRequest.Case;
 import com.tobacco.retailcrm.workflow.change.ChangeRequest.Step;
@@ -13,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** A change request as the API shows it: the case, old → new per field, its steps with due times, rows and notices. */
+/**
+ * A change request as the API and pages show it: the case, old → new per field, its steps with due times, rows and
+ * notices. New values of sensitive fields are masked for everyone but whoever may now act on the step that applies
+ * them (the market department at 维护, the approver of a bulk file), who must type them into nothing but see them.
+ */
 @Component
 public class ChangeRequestJson {
 
@@ -24,9 +30,12 @@ public class ChangeRequestJson {
     private final ZoneId zone;
     private final com.tobacco.retailcrm.customer.api.CustomerFields fields;
 
+    private final SensitiveValues sensitive;
+
     ChangeRequestJson(Messages messages, ChangeRequestService service, StepAssignment assignment, Clock clock,
                       com.tobacco.retailcrm.calendar.api.WorkingCalendar calendar,
-                      com.tobacco.retailcrm.customer.api.CustomerFields fields) {
+                      com.tobacco.retailcrm.customer.api.CustomerFields fields, SensitiveValues sensitive) {
+        this.sensitive = sensitive;
         this.fields = fields;
         this.messages = messages;
         this.service = service;
@@ -53,7 +62,8 @@ public class ChangeRequestJson {
         out.put("closedAt", time(r.closedAt()));
         out.put("outcome", r.outcome());
         out.put("fileName", r.fileName());
-        out.put("changes", changes(r.changes(), r.oldValues()));
+        boolean clear = appliesNow(c);
+        out.put("changes", changes(r.changes(), r.oldValues(), clear));
         List<Map<String, Object>> steps = c.steps().stream().map(s -> step(s, now)).toList();
         out.put("steps", steps);
         out.put("currentSteps", steps.stream().filter(s -> "OPEN".equals(s.get("status"))).toList());
@@ -63,7 +73,7 @@ public class ChangeRequestJson {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("row", row.rowNo());
                 m.put("customerCode", row.customerCode());
-                m.put("changes", changes(row.changes(), row.oldValues()));
+                m.put("changes", changes(row.changes(), row.oldValues(), clear));
                 m.put("result", row.result());
                 m.put("message", row.message());
                 return m;
@@ -75,9 +85,19 @@ public class ChangeRequestJson {
         return out;
     }
 
-    private List<Map<String, Object>> changes(Map<String, String> changes, Map<String, String> old) {
+    /** Whether the signed-in user may now act on the step that writes the values to the archive. */
+    private boolean appliesNow(Case c) {
+        var me = CurrentUsers.current();
+        return me.isPresent() && c.openSteps().stream()
+                .filter(s -> s.key().kind() == StepKey.Kind.APPLY || s.key().kind() == StepKey.Kind.APPROVE_AND_APPLY)
+                .anyMatch(s -> service.mayAct(s, me.get())
+                        && !ChangeRequestService.ownBulk(s, c.request().requester(), me.get()));
+    }
+
+    private List<Map<String, Object>> changes(Map<String, String> changes, Map<String, String> old, boolean clear) {
         List<Map<String, Object>> list = new ArrayList<>();
-        changes.forEach((field, value) -> {
+        changes.forEach((field, requested) -> {
+            String value = clear ? requested : sensitive.masked(field, requested);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("field", field);
             m.put("label", service.label(field));
@@ -96,8 +116,7 @@ public class ChangeRequestJson {
             return "—";
         }
         var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return fields.find(field).flatMap(f -> f.option(value)).map(o -> value + " " + ("en".equals(locale.getLanguage())
-                ? o.labelEn() : o.labelZh())).orElse(value);
+        return fields.find(field).flatMap(f -> f.option(value)).map(o -> value + " " + o.label(locale)).orElse(value);
     }
 
     private Map<String, Object> step(Step s, Instant now) {

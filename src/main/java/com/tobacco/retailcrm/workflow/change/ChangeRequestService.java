@@ -57,11 +57,13 @@ public class ChangeRequestService {
     private final BulkApplier bulk;
     private final StaleCheck staleCheck;
     private final Clock clock;
+    private final com.tobacco.retailcrm.customer.api.UploadedSheets sheets;
 
     ChangeRequestService(ChangeRequestStore store, StepAssignment assignment, StepLimits limits, CustomerArchive archive,
                          CustomerFields fields, WorkingCalendar calendar, UserDirectory users, Messages messages,
                          ApplicationEventPublisher events, BulkApplier bulk, StaleCheck staleCheck,
-                         Clock clock) {
+                         Clock clock, com.tobacco.retailcrm.customer.api.UploadedSheets sheets) {
+        this.sheets = sheets;
         this.staleCheck = staleCheck;
         this.store = store;
         this.assignment = assignment;
@@ -110,7 +112,7 @@ public class ChangeRequestService {
     }
 
     /**
-     * Raises a BULK request from a CSV file: every row is checked as a single request would be (the customer exists,
+     * Raises a BULK request from an .xlsx or .csv file: every row is checked as a single request would be (the customer exists,
      * the values are valid, no SYSTEM field); any problem refuses the whole file with every problem named by row and
      * field, so nothing half-raised is left. Old values and fingerprints are captured per row.
      */
@@ -121,7 +123,7 @@ public class ChangeRequestService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<BulkFile.Row> rows = BulkFile.read(fileName, content, fields, messages);
+        List<BulkFile.Row> rows = BulkFile.read(fileName, content, sheets, fields, messages);
         List<ChangeRequest.BulkRow> checked = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (BulkFile.Row row : rows) {
@@ -290,6 +292,29 @@ public class ChangeRequestService {
     List<Case> waitingFor(CurrentUser me) {
         return store.waitingFor(me.username(), me.roles().stream().map(Role::name).toArray(String[]::new),
                 assignment.countyOf(me).orElse(-1L)).stream().map(this::load).toList();
+    }
+
+    /**
+     * The unfinished requests within the user's oversight, for the supervision list: all for the market department
+     * and leaders; otherwise those whose customer is in the user's data scope, and bulk files with a review step in
+     * the user's county. At most {@link PageQuery#MAX_SIZE}, oldest first (the most urgent).
+     */
+    List<Case> unfinishedInScope(CurrentUser me) {
+        StringBuilder where = new StringBuilder("r.status in ('OPEN', 'APPLIED')");
+        List<Object> args = new ArrayList<>();
+        if (!me.has(Role.MARKET_DEPT) && !me.has(Role.LEADER)) {
+            DataScope scope = users.scopeOf(me);
+            DataScope.SqlPredicate customers = scope.toSql("r.customer_manager", "r.county_id");
+            where.append(" and ((").append(customers.sql()).append(")");
+            args.addAll(customers.args());
+            if (scope.kind() == DataScope.Kind.COUNTY) {
+                where.append(" or exists (select 1 from change_request_step s where s.request_id = r.id"
+                        + " and s.status = 'OPEN' and s.candidate_unit = any(?))");
+                args.add(scope.orgUnitIds().toArray(Long[]::new));
+            }
+            where.append(")");
+        }
+        return store.list(where.toString(), args, 0, PageQuery.MAX_SIZE).stream().map(r -> load(r.id())).toList();
     }
 
     boolean mayAct(Step step, CurrentUser me) {

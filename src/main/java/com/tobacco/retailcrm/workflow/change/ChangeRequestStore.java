@@ -12,12 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.tobacco.retailcrm.customer.api.SensitiveValues;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Change requests, their steps, bulk rows and notices in their own tables (plain SQL; jsonb for field maps). */
+/**
+ * Change requests, their steps, bulk rows and notices in their own tables (plain SQL; jsonb for field maps). Requested
+ * values of sensitive fields are sealed by the customer module's key on the way in and opened on the way out, so
+ * they never rest in clear (views mask them; see {@link ChangeRequestJson}).
+ */
 @Repository
 class ChangeRequestStore {
 
@@ -29,10 +34,12 @@ class ChangeRequestStore {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final SensitiveValues sensitive;
 
-    ChangeRequestStore(JdbcTemplate jdbc, JsonMapper json) {
+    ChangeRequestStore(JdbcTemplate jdbc, JsonMapper json, SensitiveValues sensitive) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sensitive = sensitive;
     }
 
     long insert(ChangeRequest r) {
@@ -41,7 +48,7 @@ class ChangeRequestStore {
                     requester_name, reason, changes, old_values, fingerprints, file_name, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?) returning id""", Long.class,
                 r.type().name(), r.status().name(), r.customerCode(), r.countyId(), r.customerManager(), r.requester(),
-                r.requesterName(), r.reason(), write(r.changes()), write(r.oldValues()), write(r.fingerprints()),
+                r.requesterName(), r.reason(), writeSealed(r.changes()), write(r.oldValues()), write(r.fingerprints()),
                 r.fileName(), Timestamp.from(r.createdAt()));
     }
 
@@ -67,6 +74,18 @@ class ChangeRequestStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN') returning id""", Long.class, s.requestId(), s.seq(),
                 s.key().name(), s.candidateRole(), s.candidateUnit(), s.assignee(), Timestamp.from(s.createdAt()),
                 Timestamp.from(s.dueAt()));
+    }
+
+    /** Open steps past their due time not yet flagged, oldest due first. */
+    List<Long> lateUnflagged(Instant now) {
+        return jdbc.queryForList("select id from change_request_step where status = 'OPEN' and overdue_flagged_at is null"
+                + " and due_at < ? order by due_at", Long.class, Timestamp.from(now));
+    }
+
+    /** Marks a step flagged; false when it already was (another run got there first). */
+    boolean markFlagged(long stepId, Instant at) {
+        return jdbc.update("update change_request_step set overdue_flagged_at = ? where id = ? and overdue_flagged_at is null",
+                Timestamp.from(at), stepId) > 0;
     }
 
     Optional<Long> requestOfStep(long stepId) {
@@ -96,7 +115,7 @@ class ChangeRequestStore {
         jdbc.batchUpdate("""
                 insert into change_request_row (request_id, row_no, customer_code, county_id, changes, old_values,
                     fingerprints) values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)""", rows.stream()
-                .map(r -> new Object[] {requestId, r.rowNo(), r.customerCode(), r.countyId(), write(r.changes()),
+                .map(r -> new Object[] {requestId, r.rowNo(), r.customerCode(), r.countyId(), writeSealed(r.changes()),
                         write(r.oldValues()), write(r.fingerprints())}).toList());
     }
 
@@ -109,7 +128,7 @@ class ChangeRequestStore {
         return jdbc.query("""
                 select row_no, customer_code, county_id, changes::text, old_values::text, fingerprints::text, result,
                     message from change_request_row where request_id = ? order by row_no""", (rs, i) -> new BulkRow(
-                rs.getInt(1), rs.getString(2), (Long) rs.getObject(3), read(rs.getString(4)), read(rs.getString(5)),
+                rs.getInt(1), rs.getString(2), (Long) rs.getObject(3), readSealed(rs.getString(4)), read(rs.getString(5)),
                 read(rs.getString(6)), rs.getString(7), rs.getString(8)), requestId);
     }
 
@@ -145,7 +164,7 @@ class ChangeRequestStore {
         Timestamp closed = rs.getTimestamp(16);
         return new ChangeRequest(rs.getLong(1), ChangeType.valueOf(rs.getString(2)),
                 ChangeRequest.Status.valueOf(rs.getString(3)), rs.getString(4), (Long) rs.getObject(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), read(rs.getString(10)), read(rs.getString(11)),
+                rs.getString(7), rs.getString(8), rs.getString(9), readSealed(rs.getString(10)), read(rs.getString(11)),
                 read(rs.getString(12)), rs.getString(13), rs.getString(14), rs.getTimestamp(15).toInstant(),
                 closed == null ? null : closed.toInstant(), rs.getLong(17));
     }
@@ -158,6 +177,18 @@ class ChangeRequestStore {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("due_at").toInstant(), rs.getString("status"),
                 rs.getString("action"), rs.getString("comment"), rs.getString("completed_by"),
                 completed == null ? null : completed.toInstant());
+    }
+
+    private String writeSealed(Map<String, String> changes) {
+        Map<String, String> sealed = new LinkedHashMap<>();
+        (changes == null ? Map.<String, String>of() : changes).forEach((k, v) -> sealed.put(k, sensitive.seal(k, v)));
+        return write(sealed);
+    }
+
+    private Map<String, String> readSealed(String text) {
+        Map<String, String> open = new LinkedHashMap<>();
+        read(text).forEach((k, v) -> open.put(k, sensitive.unseal(k, v)));
+        return open;
     }
 
     private String write(Map<String, String> map) {

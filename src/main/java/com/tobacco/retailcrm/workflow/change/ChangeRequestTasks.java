@@ -52,6 +52,15 @@ class ChangeRequestTasks implements TaskSource {
                 .filter(t -> overdue == null || t.overdue() == overdue).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<TaskView> tasksInScope(Boolean overdue) {
+        Instant now = clock.instant();
+        return service.unfinishedInScope(CurrentUsers.require()).stream()
+                .flatMap(c -> c.openSteps().stream().map(s -> view(c.request(), s, now)))
+                .filter(t -> overdue == null || t.overdue() == overdue).toList();
+    }
+
     private TaskView view(ChangeRequest r, ChangeRequest.Step s, Instant now) {
         String title = messages.text("change.type." + r.type().name()) + " "
                 + (r.customerCode() != null ? r.customerCode() : r.fileName());

@@ -65,6 +65,16 @@ class StepAssignment {
                 && (step.candidateUnit() == null || org.subtreeIds(step.candidateUnit()).contains(user.orgUnitId()));
     }
 
+    /** Who may do the step: its assignee, or the holders of its role within its unit (the company when none). */
+    java.util.List<UserRef> doers(ChangeRequest.Step step) {
+        if (step.assignee() != null) {
+            return users.find(step.assignee()).stream().toList();
+        }
+        Long unit = step.candidateUnit() != null ? step.candidateUnit()
+                : org.all().stream().filter(u -> u.parentCode() == null).findFirst().map(OrgUnitRef::id).orElse(null);
+        return unit == null ? java.util.List.of() : users.withRoleUnder(Role.valueOf(step.candidateRole()), unit);
+    }
+
     /** The county (org unit id) a user works in, if any — to find the county steps they may act on. */
     Optional<Long> countyOf(CurrentUser user) {
         return org.countyOf(user.orgUnitId()).map(OrgUnitRef::id);

@@ -92,6 +92,12 @@ class CaseStore {
                 + ") order by started_at desc, id desc limit ? offset ?", this::row, args.toArray());
     }
 
+    /** The process instances of the open cases passing a visibility predicate. */
+    List<String> openProcesses(String visibleSql, List<Object> visibleArgs) {
+        return jdbc.queryForList("select process_instance_id from wf_case c where status = 'OPEN'"
+                + " and process_instance_id is not null and (" + visibleSql + ")", String.class, visibleArgs.toArray());
+    }
+
     long count(String caseType, String visibleSql, List<Object> visibleArgs) {
         var args = new java.util.ArrayList<Object>();
         args.add(caseType);

@@ -160,6 +160,19 @@ class FlowableWorkflows implements Workflows {
 
     @Override
     @Transactional(readOnly = true)
+    public List<TaskView> tasksInScope(Boolean overdue) {
+        var visibility = visibility(CurrentUsers.require());
+        List<String> processes = store.openProcesses(visibility.sql(), visibility.args());
+        if (processes.isEmpty()) {
+            return List.of();
+        }
+        List<Task> found = tasks.createTaskQuery().active().processInstanceIdIn(processes).includeIdentityLinks()
+                .orderByTaskCreateTime().asc().list();
+        return views(found, t -> null).stream().filter(v -> overdue == null || v.overdue() == overdue).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<TaskView> openTasks(long caseId) {
         return store.find(caseId).map(c -> views(openTasksOf(c.processInstanceId()), t -> null)).orElse(List.of());
     }

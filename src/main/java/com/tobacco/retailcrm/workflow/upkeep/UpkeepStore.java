@@ -70,6 +70,61 @@ class UpkeepStore {
         return n == null ? 0 : n;
     }
 
+    /** Open tasks assigned to any of these people (null: every open task), soonest due first. */
+    List<UpkeepTask> openOf(java.util.Collection<String> assignees, Boolean overdue, Instant now, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = "completed_at is null";
+        if (assignees != null) {
+            where += " and assignee = any (?)";
+            args.add(assignees.toArray(String[]::new));
+        }
+        if (overdue != null) {
+            where += overdue ? " and due_at < ?" : " and due_at >= ?";
+            args.add(Timestamp.from(now));
+        }
+        args.add(limit);
+        return jdbc.query("select * from upkeep_task where " + where + " order by due_at, id limit ?", this::task,
+                args.toArray());
+    }
+
+    /**
+     * Tasks of an owner predicate (built by {@link UpkeepTasks} from fixed fragments) filtered by kind, state (open or
+     * done; null both) and lateness (open past due, or done after due), soonest due first.
+     */
+    List<UpkeepTask> page(String owners, List<Object> ownerArgs, UpkeepKind kind, Boolean done, Boolean overdue,
+                          Instant now, int offset, int limit) {
+        List<Object> args = new ArrayList<>(ownerArgs);
+        String where = where(owners, kind, done, overdue, now, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("select * from upkeep_task where " + where + " order by completed_at is not null, due_at, id"
+                + " limit ? offset ?", this::task, args.toArray());
+    }
+
+    long count(String owners, List<Object> ownerArgs, UpkeepKind kind, Boolean done, Boolean overdue, Instant now) {
+        List<Object> args = new ArrayList<>(ownerArgs);
+        Long n = jdbc.queryForObject("select count(*) from upkeep_task where "
+                + where(owners, kind, done, overdue, now, args), Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private static String where(String owners, UpkeepKind kind, Boolean done, Boolean overdue, Instant now,
+                                List<Object> args) {
+        StringBuilder where = new StringBuilder("(").append(owners).append(")");
+        if (kind != null) {
+            where.append(" and kind = ?");
+            args.add(kind.name());
+        }
+        if (done != null) {
+            where.append(done ? " and completed_at is not null" : " and completed_at is null");
+        }
+        if (overdue != null) {
+            where.append(overdue ? " and coalesce(completed_at, ?) > due_at" : " and coalesce(completed_at, ?) <= due_at");
+            args.add(Timestamp.from(now));
+        }
+        return where.toString();
+    }
+
     private static String filter(Boolean overdue, Instant now, List<Object> args) {
         String where = "completed_at is null and (assignee = ? or candidate_role = any (?))";
         if (overdue != null) {

@@ -44,9 +44,19 @@ class UpkeepTaskSource implements TaskSource {
     public List<TaskView> myTasks(Boolean overdue) {
         Instant now = clock.instant();
         return tasks.mine(overdue, PageQuery.of(0, PageQuery.MAX_SIZE, null, Set.of("dueAt"), "dueAt,asc")).items()
-                .stream().map(t -> new TaskView(PREFIX + t.id(), "UPKEEP", t.id(), t.detail(), 1, t.kind().name(),
-                        messages.text("upkeep.kind." + t.kind().name()), t.assignee(), t.candidateRole(), null,
-                        t.createdAt(), t.dueAt(), t.overdue(now), null)).toList();
+                .stream().map(t -> view(t, now)).toList();
+    }
+
+    @Override
+    public List<TaskView> tasksInScope(Boolean overdue) {
+        Instant now = clock.instant();
+        return tasks.inScope(overdue, PageQuery.MAX_SIZE).stream().map(t -> view(t, now)).toList();
+    }
+
+    private TaskView view(UpkeepTask t, Instant now) {
+        return new TaskView(PREFIX + t.id(), "UPKEEP", t.id(), t.detail(), 1, t.kind().name(),
+                messages.text("upkeep.kind." + t.kind().name()), t.assignee(), t.candidateRole(), null,
+                t.createdAt(), t.dueAt(), t.overdue(now), null);
     }
 
     @Override

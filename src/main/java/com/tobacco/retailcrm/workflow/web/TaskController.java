@@ -25,13 +25,13 @@ class TaskController {
     }
 
     /**
-     * The open tasks the caller may complete. {@code mine=false} is refused: there is no list of other people's tasks
-     * (a case's open tasks are on its page).
+     * {@code mine=true} (default): the open tasks the caller may complete. {@code mine=false}: the open tasks of the
+     * caller's scope that others must complete (for those who supervise; 403 for anyone without such a scope).
      */
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     Map<String, Object> list(@RequestParam(defaultValue = "true") boolean mine, @RequestParam(required = false) Boolean overdue) {
-        List<TaskView> tasks = toDo.myTasks(overdue);
+        List<TaskView> tasks = mine ? toDo.myTasks(overdue) : toDo.othersTasks(overdue);
         return Map.of("items", tasks.stream().map(TaskJson::of).toList(), "total", tasks.size(), "page", 0,
                 "size", tasks.size());
     }

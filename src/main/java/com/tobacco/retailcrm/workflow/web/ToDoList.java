@@ -5,7 +5,15 @@ import com.tobacco.retailcrm.workflow.api.TaskSource;
 import com.tobacco.retailcrm.workflow.api.TaskView;
 import com.tobacco.retailcrm.workflow.api.Workflows;
 import java.time.Instant;
+import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.security.api.DataScope;
+import com.tobacco.retailcrm.security.api.UserDirectory;
+import com.tobacco.retailcrm.shared.api.ForbiddenException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +29,12 @@ class ToDoList {
 
     private final Workflows workflows;
     private final List<TaskSource> sources;
+    private final UserDirectory users;
 
-    ToDoList(Workflows workflows, List<TaskSource> sources) {
+    ToDoList(Workflows workflows, List<TaskSource> sources, UserDirectory users) {
         this.workflows = workflows;
         this.sources = List.copyOf(sources);
+        this.users = users;
     }
 
     List<TaskView> myTasks(Boolean overdue) {
@@ -32,6 +42,28 @@ class ToDoList {
         sources.forEach(s -> all.addAll(s.myTasks(overdue)));
         all.sort(Comparator.comparing(TaskView::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
         return all;
+    }
+
+    /**
+     * 督办 — the open tasks within the caller's oversight that others must do: for those who supervise (data scope
+     * TEAM, COUNTY or COMPANY: market managers, county heads, departments, leaders) the tasks of their scope they
+     * may see but not complete themselves, soonest due first. Anyone else has nobody to supervise → 403.
+     */
+    List<TaskView> othersTasks(Boolean overdue) {
+        CurrentUser me = CurrentUsers.require();
+        DataScope.Kind scope = users.scopeOf(me).kind();
+        if (scope.compareTo(DataScope.Kind.TEAM) < 0) {
+            throw new ForbiddenException("workflow.error.tasks.noOversight");
+        }
+        Set<String> mine = new HashSet<>();
+        myTasks(null).forEach(t -> mine.add(t.id()));
+        List<TaskView> all = new ArrayList<>(workflows.tasksInScope(overdue));
+        sources.forEach(s -> all.addAll(s.tasksInScope(overdue)));
+        Map<String, TaskView> distinct = new LinkedHashMap<>();
+        all.stream().filter(t -> !mine.contains(t.id())).forEach(t -> distinct.putIfAbsent(t.id(), t));
+        List<TaskView> result = new ArrayList<>(distinct.values());
+        result.sort(Comparator.comparing(TaskView::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
+        return result;
     }
 
     /** Completes the task and answers the case afterwards, as the API shows it. */

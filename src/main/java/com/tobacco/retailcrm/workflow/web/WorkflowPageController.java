@@ -200,6 +200,7 @@ class WorkflowPageController {
         model.addAttribute("comment", comment);
         model.addAttribute("chosen", chosen);
         model.addAttribute("fieldLabels", labels(c));
+        model.addAttribute("texts", new ValueTexts(fields));
         return "workflow/case";
     }
 

@@ -91,6 +91,37 @@ class ChangeRequestApiTest extends ChangeRequestTestBase {
     }
 
     @Test
+    void aRequestedPhoneIsSealedAtRestAndShownInClearOnlyToWhoAppliesIt() {
+        County c = county();
+        Depts d = depts();
+        String code = customer(c, d.md());
+
+        JsonNode r = raised(c.cm(), code, "PHONE", "orderPhone", "13912345678");
+        long id = r.get("id").asLong();
+        String stored = jdbc.queryForObject("select changes::text from change_request where id = ?", String.class, id);
+        assertThat(stored).as("at rest").doesNotContain("13912345678").contains("orderPhone");
+        assertThat(newValue(r)).as("the requester").isEqualTo("139****5678");
+        assertThat(newValue(http.get("/api/v1/change-requests/" + id, d.md()).json()))
+                .as("the market department before its step").isEqualTo("139****5678");
+
+        done(c.cm(), id, "APPROVE", "核实");
+        JsonNode atApply = done(c.mm(), id, "APPROVE", null);
+        assertThat(newValue(atApply)).as("the approver, after their step").isEqualTo("139****5678");
+        assertThat(newValue(http.get("/api/v1/change-requests/" + id, d.md()).json())).as("who applies it")
+                .isEqualTo("13912345678");
+        assertThat(http.get("/api/v1/change-requests/" + id, c.cm()).body()).doesNotContain("13912345678");
+
+        assertThat(done(d.md(), id, "DONE", null).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(customerJson(d.md(), code).get("orderPhone").asString()).isEqualTo("13912345678");
+        assertThat(http.get("/api/v1/change-requests/" + id, d.md()).body()).as("once applied")
+                .doesNotContain("13912345678");
+    }
+
+    private static String newValue(JsonNode request) {
+        return request.get("changes").get(0).get("newValue").asString();
+    }
+
+    @Test
     void aTypeThatDoesNotFitTheFieldsIsRefusedNamingThem() {
         County c = county();
         Depts d = depts();
@@ -248,6 +279,38 @@ class ChangeRequestApiTest extends ChangeRequestTestBase {
     }
 
     @Test
+    void aBulkChangeFileMayBeAnXlsxReadByTheArchivesOwnSheetReader() throws Exception {
+        County a = county();
+        Depts d = depts();
+        String one = customer(a, d.md());
+        String two = customer(a, d.md());
+        var files = new com.tobacco.retailcrm.customer.FileTransfer("http://localhost:" + port);
+
+        byte[] bad = com.tobacco.retailcrm.customer.CustomerImportTest.xlsx(List.of("customerCode", "零售业态"),
+                List.of(one, "3"), List.of(two, "77"));
+        var refused = files.upload("/api/v1/change-requests/bulk", d.md(), "变更.xlsx", bad, java.util.Map.of("reason", "x"));
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(fields(refused.json())).as("the row as Excel numbers it").containsExactly("rows[3].retailFormat");
+        var legacy = files.upload("/api/v1/change-requests/bulk", d.md(), "变更.xlsx", new byte[] {(byte) 0xD0,
+                (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, java.util.Map.of("reason", "x"));
+        assertThat(legacy.status()).as("an old .xls: %s", legacy).isEqualTo(400);
+        assertThat(legacy.text()).contains(".xls");
+
+        byte[] xlsx = com.tobacco.retailcrm.customer.CustomerImportTest.xlsx(List.of("customerCode", "零售业态", "deliveryRoute"),
+                List.of(one, "3", "R-9"), List.of("", "", ""), List.of(two, "", "R-8"));
+        var raised = files.upload("/api/v1/change-requests/bulk", d.md(), "变更.xlsx", xlsx, java.util.Map.of("reason", "季度调整"));
+        assertThat(raised.status()).as("%s", raised).isEqualTo(201);
+        JsonNode r = raised.json();
+        assertThat(r.get("rows")).hasSize(2);
+        assertThat(r.get("rows").get(1).get("row").asInt()).as("blank row skipped, numbering kept").isEqualTo(4);
+        long id = r.get("id").asLong();
+        JsonNode applied = done(d.mdHead(), id, "APPROVE", "同意");
+        assertThat(applied.get("status").asString()).isEqualTo("APPLIED");
+        assertThat(customerJson(d.md(), one).get("retailFormat").asString()).isEqualTo("3");
+        assertThat(customerJson(d.md(), two).get("deliveryRoute").asString()).isEqualTo("R-8");
+    }
+
+    @Test
     void bulkChangeIsApprovedByTheMarketDepartmentHeadAppliedWithAPerRowResultAndReviewedByEachCounty() {
         County a = county();
         County b = county();
@@ -260,7 +323,7 @@ class ChangeRequestApiTest extends ChangeRequestTestBase {
         var refused = upload(d.md(), "changes.csv", bad, "季度线路调整");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(fields(refused.json())).containsExactly("rows[3].retailFormat");
-        assertThat(upload(d.md(), "changes.xlsx", bad, "x").status()).isEqualTo(400);
+        assertThat(upload(d.md(), "changes.txt", bad, "x").status()).isEqualTo(400);
         assertThat(upload(a.cm(), "changes.csv", bad, "x").status()).isEqualTo(403);
 
         String csv = "customerCode,零售业态,deliveryRoute\r\n" + one + ",3,R-1\r\n" + two + ",,\"R-2,东\"\r\n" + three + ",5,\r\n";

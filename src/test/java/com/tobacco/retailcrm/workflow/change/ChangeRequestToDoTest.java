@@ -36,4 +36,41 @@ class ChangeRequestToDoTest extends ChangeRequestTestBase {
         assertThat(current(done.json()).get("step").asString()).isEqualTo("MARKET_APPLY");
         assertThat(http.get("/api/v1/tasks?mine=true", c.head()).body()).doesNotContain("\"id\":\"" + taskId + "\"");
     }
+
+    @Test
+    void mineFalseListsTheStepsOfMyScopeThatOthersMustDoAndIsRefusedToWhoSupervisesNobody() {
+        County c = county();
+        County other = county();
+        Depts d = depts();
+        String code = customer(c, d.md());
+        long id = raised(c.cm(), code, "PHONE", "orderPhone", "13912345678").get("id").asLong();
+
+        String review = taskOf(http.get("/api/v1/tasks?mine=false", c.mm()).json(), id)
+                .orElseThrow(() -> new AssertionError("the market manager supervises their manager's review"))
+                .get("id").asString();
+        JsonNode supervised = taskOf(http.get("/api/v1/tasks?mine=false", c.mm()).json(), id).orElseThrow();
+        assertThat(supervised.get("assignee").asString()).isEqualTo(c.cmName());
+        assertThat(supervised.get("stepKey").asString()).isEqualTo("MANAGER_REVIEW");
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=false", c.head()).json(), id)).as("the county's head").isPresent();
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=false", d.md()).json(), id)).as("the market department").isPresent();
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=false", other.head()).json(), id)).as("another county").isEmpty();
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=false&overdue=true", c.mm()).json(), id)).as("not late yet").isEmpty();
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=true", c.cm()).json(), id)).as("the manager's own").isPresent();
+
+        var refused = http.get("/api/v1/tasks?mine=false", c.cm());
+        assertThat(refused.status()).as("a customer manager supervises nobody: %s", refused).isEqualTo(403);
+
+        assertThat(http.post("/api/v1/tasks/" + review + "/complete", c.cm(),
+                Http.body("action", "APPROVE", "comment", "属实")).status()).isEqualTo(200);
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=false", c.mm()).json(), id))
+                .as("the approval is the market manager's own now, so not among the others'").isEmpty();
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=true", c.mm()).json(), id)).isPresent();
+        assertThat(taskOf(http.get("/api/v1/tasks?mine=false&overdue=false", c.head()).json(), id)).isPresent();
+    }
+
+    private static java.util.Optional<JsonNode> taskOf(JsonNode list, long requestId) {
+        return StreamSupport.stream(list.get("items").spliterator(), false)
+                .filter(t -> t.get("caseType").asString().equals("CHANGE_REQUEST") && t.get("caseId").asLong() == requestId)
+                .findFirst();
+    }
 }

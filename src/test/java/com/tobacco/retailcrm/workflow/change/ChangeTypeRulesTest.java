@@ -71,10 +71,4 @@ class ChangeTypeRulesTest {
         assertThat(custom.of(ChangeType.PHONE, StepKey.MARKET_APPLY).unit()).isEqualTo(WorkTimeUnit.HOUR);
         assertThat(custom.of(ChangeType.PHONE, StepKey.MANAGER_REVIEW).amount()).isEqualByComparingTo("2");
     }
-
-    @Test
-    void bulkFileCellsMayBeQuotedWithCommasQuotesAndLineBreaks() {
-        var lines = BulkFile.parse("customerCode,address\r\n1,\"a, \"\"b\"\"\nc\"\n2,d");
-        assertThat(lines).containsExactly(List.of("customerCode", "address"), List.of("1", "a, \"b\"\nc"), List.of("2", "d"));
-    }
 }
