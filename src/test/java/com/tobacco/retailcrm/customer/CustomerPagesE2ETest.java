@@ -31,6 +31,8 @@ class CustomerPagesE2ETest extends BrowserTest {
         browser.findElement(By.linkText(code)).click();
         assertThat(find("[data-test=store-name]").getText()).isEqualTo("重庆小面馆");
         assertThat(find("[data-test=field-responsiblePerson]").getAttribute("data-missing")).isEqualTo("true");
+        assertThat(find("[data-test=request-change]").getAttribute("href"))
+                .endsWith("/change-requests/new?customerCode=" + code);
         find("[data-test=tab-BASIC]").click();
         waitFor(d -> find("[data-test=field-mobilePhone]").getText().contains("139****5678"));
         screenshot("customer-page-masked");

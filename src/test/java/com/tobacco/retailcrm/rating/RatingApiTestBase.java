@@ -37,14 +37,9 @@ public abstract class RatingApiTestBase extends ApiTest {
         return new County(county, md, officer, cm, mm, agent);
     }
 
-    /** A fresh token for a user made by {@link #county()} (tokens expire when a test moves the clock far). */
+    /** A token for a user made by {@link #county()}, signed in once per test. */
     protected String token(String username) {
         return tokens.computeIfAbsent(username, this::signIn);
-    }
-
-    /** Signs everyone in again at the next {@link #token} (after moving the clock past the tokens' lifetime). */
-    protected void forgetTokens() {
-        tokens.clear();
     }
 
     private final Map<String, String> tokens = new java.util.HashMap<>();
