@@ -105,9 +105,30 @@ class ClassificationBenchmark extends ClassificationTestBase {
         report.add(String.format("run / bare = %.2f", runMedian / (double) bareMedian));
         report.add(String.format("heap: %,d MB in use before, peak %,d MB during 4 rounds (max %,d MB; whole JVM)",
                 before / (1024 * 1024), peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        explainRun(month);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/classification-bench-report.txt"), report, StandardCharsets.UTF_8);
         report.forEach(line -> System.out.println("[bench] " + line));
+    }
+
+    /** Where the run's time goes: EXPLAIN ANALYZE of its statement for one more run, rolled back. */
+    private void explainRun(YearMonth month) throws Exception {
+        var field = com.tobacco.retailcrm.classification.persistence.RunStore.class.getDeclaredField("COMPUTE");
+        field.setAccessible(true);
+        String compute = (String) field.get(null);
+        var tiers = new com.tobacco.retailcrm.classification.domain.TierScheme(30, List.of());
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("set local work_mem = '" + com.tobacco.retailcrm.classification.persistence.RunStore.WORK_MEM + "'");
+            long id = jdbc.queryForObject("select max(id) from classification_run", Long.class);
+            jdbc.update("delete from classification_run_format where run_id = ?", id);
+            jdbc.update("delete from classification_result where run_id = ?", id);
+            jdbc.query("explain (analyze, buffers) " + compute, rs -> {
+                report.add("  plan: " + rs.getString(1));
+            }, java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()),
+                    tiers.boundaryDenominator(), tiers.count(),
+                    tiers.boundaryNumerators().toArray(java.math.BigDecimal[]::new), tiers.count(), id, id);
+            tx.setRollbackOnly();
+        });
     }
 
     private void load(int n, int ordersPerCustomer, long countyId, YearMonth month) throws Exception {
