@@ -48,7 +48,7 @@ class AdjustmentReportTest extends ClassificationTestBase {
 
         // the download holds the same lines
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                http.base() + "/classification/adjustments.xlsx?month=" + lastMonth() + "&countyCode=" + c.code()))
+                http.base() + "/api/v1/classification-adjustments/export?month=" + lastMonth() + "&countyCode=" + c.code()))
                 .header("Authorization", "Bearer " + c.marketDept()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         List<String> cells = new ArrayList<>();

@@ -295,7 +295,7 @@ class ClassificationRunTest extends ClassificationTestBase {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("period");
         var current = http.post("/api/v1/classification-runs", c.marketDept(),
-                Http.body("period", YearMonth.now(ZONE).toString()));
+                Http.body("period", YearMonth.from(clock.instant().atZone(ZONE)).toString()));
         assertThat(current.status()).isEqualTo(422);
         assertThat(http.get("/api/v1/classification-runs/999999999", c.marketDept()).status()).isEqualTo(404);
         var quarter = http.post("/api/v1/classification-runs", c.marketDept(), Http.body("period", "2025-Q4"));

@@ -61,7 +61,7 @@ class PurchaseApiTest extends ClassificationTestBase {
         orders.add(order("999999999999", day, 1, 1));                                      // 1 unknown customer
         orders.add(order(code, day, new BigDecimal("-1"), new BigDecimal("10")));          // 2 negative
         orders.add(order(code, day, new BigDecimal("1.005"), new BigDecimal("10")));       // 3 three decimals
-        orders.add(order(code, LocalDate.now(ZONE).plusDays(2), 1, 1));                    // 4 future
+        orders.add(order(code, LocalDate.ofInstant(clock.instant(), ZONE).plusDays(2), 1, 1)); // app clock                    // 4 future
         orders.add(order(code, day, "abc", 1));                                            // 5 not a number
         var noDate = order(code, day, 1, 1);
         noDate.put("orderDate", "2026-02-30");                                             // 6 no such date

@@ -202,7 +202,8 @@ class ClassificationPageController {
         return "classification/adjustments";
     }
 
-    @GetMapping("/classification/adjustments.xlsx")
+    /** The page's download, also for API clients (token) under the API path. */
+    @GetMapping({"/classification/adjustments.xlsx", "/api/v1/classification-adjustments/export"})
     @PreAuthorize(RunController.READERS)
     void adjustmentsDownload(@RequestParam String month, @RequestParam(required = false) String countyCode,
                              HttpServletResponse response) {
