@@ -124,31 +124,6 @@ public class CustomerBatchCreation {
         }
     }
 
-    /**
-     * The 修改台账 of the new customers: ONE row per customer holding every value it was created with (see
-     * {@link CustomerStore#CREATED_WITH}), written in one statement over arrays. A customer brings some twenty
-     * values, and twenty rows each would cost the import more than the customers themselves; the history reads
-     * such a row back as one entry per field. Sensitive values are encrypted inside it as {@link CustomerStore#history} does.
-     */
-    private void writeHistory(List<Customer> customers, Map<String, Long> ids, String who, Instant now,
-                              ChangeSource source) {
-        List<Long> customerIds = new ArrayList<>();
-        List<String> codes = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (Customer c : customers) {
-            customerIds.add(ids.get(c.code()));
-            codes.add(c.code());
-            values.add(store.createdWith(c));
-        }
-        jdbc.update("""
-                insert into customer_history (customer_id, customer_code, field, old_value, new_value, changed_by,
-                                              changed_at, source)
-                select t.id, t.code, ?, null, t.value, ?, ?, ?
-                from unnest(?::bigint[], ?::varchar[], ?::text[]) as t(id, code, value)""",
-                CustomerStore.CREATED_WITH, who, java.sql.Timestamp.from(now), source.toString(),
-                customerIds.toArray(Long[]::new), codes.toArray(String[]::new), values.toArray(String[]::new));
-    }
-
     /** Conflict messages name the value, like the 409 of create; their first argument is the value, not a label. */
     private List<FieldProblem> describeConflict(List<Violation> problems) {
         return problems.stream().map(v -> new FieldProblem(v.field(),
@@ -168,7 +143,7 @@ public class CustomerBatchCreation {
                 rs -> {
                     ids.put(rs.getString(2), rs.getLong(1));
                 }, (Object) list.stream().map(Customer::code).toArray(String[]::new));
-        writeHistory(list, ids, who, now, source);
+        store.insertCreationHistory(list, ids, who, now, source.toString());
     }
 
 }
