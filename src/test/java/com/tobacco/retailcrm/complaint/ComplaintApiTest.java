@@ -74,6 +74,8 @@ class ComplaintApiTest extends ComplaintTestBase {
         JsonNode c = intake(p.agentToken(), complaint(Duration.ofHours(1), "customerCode", code));
         long id = c.get("id").asLong();
         assertThat(c.get("contactPhone").asString()).isEqualTo("13812345678");
+        assertThat(jdbc.queryForObject("select contact_phone from complaint where id = ?", String.class, id))
+                .as("the caller's phone is encrypted at rest").doesNotContain("13812345678").isNotBlank();
 
         act(p.agentToken(), id, "assign", "assignee", p.cm());
         act(p.cmToken(), id, "respond", "message", "已电话联系店主，了解情况");

@@ -26,6 +26,15 @@ public record Complaint(long id, String number, Channel channel, Category catego
                         int callbackRound, int reopenedCount, Instant responseEscalatedAt,
                         Instant resolutionEscalatedAt, Long duplicateOf, long version) {
 
+    Complaint withContactPhone(String phone) {
+        return new Complaint(id, number, channel, category, priority, status, customerCode, customerCountyCode,
+                customerCountyId, customerManager, storeName, contactName, phone, description, accusedEmployee,
+                receivedAt, createdAt, firstContactOwner, assignee, assigneeOrgUnitId, dueFirstResponseAt,
+                dueResolutionAt, firstResponseAt, resolvedAt, closedAt, reply, cause, pausedAt, pauseReason,
+                pausedSeconds, callbackRound, reopenedCount, responseEscalatedAt, resolutionEscalatedAt, duplicateOf,
+                version);
+    }
+
     public Deadlines deadlines() {
         return new Deadlines(dueFirstResponseAt, dueResolutionAt);
     }

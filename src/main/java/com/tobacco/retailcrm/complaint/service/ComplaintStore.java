@@ -7,6 +7,7 @@ import com.tobacco.retailcrm.complaint.domain.ComplaintAction;
 import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
 import com.tobacco.retailcrm.complaint.domain.Priority;
 import com.tobacco.retailcrm.complaint.domain.Satisfaction;
+import com.tobacco.retailcrm.customer.api.SensitiveValues;
 import com.tobacco.retailcrm.shared.api.ConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,10 +27,21 @@ class ComplaintStore {
 
     static final String OPEN_STATUSES = "('RECEIVED','ASSIGNED','IN_PROGRESS','PAUSED')";
 
-    private final JdbcTemplate jdbc;
+    /**
+     * The caller's phone is personal data like the archive's phones: sealed at rest with the archive's key and
+     * algorithm under the dictionary's mobile-phone field, so it is encrypted and masked exactly as the archive does.
+     */
+    private static final String CONTACT_PHONE = "mobilePhone";
 
-    ComplaintStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SensitiveValues sensitive;
+    private final RowMapper<Complaint> mapper;
+
+    ComplaintStore(JdbcTemplate jdbc, SensitiveValues sensitive) {
         this.jdbc = jdbc;
+        this.sensitive = sensitive;
+        this.mapper = (rs, n) -> MAPPER.mapRow(rs, n).withContactPhone(
+                sensitive.unseal(CONTACT_PHONE, rs.getString("contact_phone")));
     }
 
     /**
@@ -65,7 +77,7 @@ class ComplaintStore {
             ps.setString(i++, c.customerManager());
             ps.setString(i++, c.storeName());
             ps.setString(i++, c.contactName());
-            ps.setString(i++, c.contactPhone());
+            ps.setString(i++, sensitive.seal(CONTACT_PHONE, c.contactPhone()));
             ps.setString(i++, c.description());
             ps.setString(i++, c.accusedEmployee());
             ps.setTimestamp(i++, Timestamp.from(c.receivedAt()));
@@ -80,7 +92,7 @@ class ComplaintStore {
     }
 
     Optional<Complaint> find(long id) {
-        return jdbc.query("select * from complaint where id = ?", MAPPER, id).stream().findFirst();
+        return jdbc.query("select * from complaint where id = ?", mapper, id).stream().findFirst();
     }
 
     /**
@@ -140,7 +152,7 @@ class ComplaintStore {
                                             Long except) {
         return jdbc.query("""
                 select * from complaint where customer_code = ? and category = ? and received_at >= ?
-                and received_at <= ? and id <> ? order by received_at desc limit 20""", MAPPER, customerCode,
+                and received_at <= ? and id <> ? order by received_at desc limit 20""", mapper, customerCode,
                 category.name(), Timestamp.from(from), Timestamp.from(to), except == null ? -1L : except);
     }
 
@@ -150,11 +162,11 @@ class ComplaintStore {
         return jdbc.query("select * from complaint where status in ('RECEIVED','ASSIGNED','IN_PROGRESS') and ("
                         + "(first_response_at is null and due_first_response_at < ? and response_escalated_at is null)"
                         + " or (due_resolution_at < ? and resolution_escalated_at is null)) order by id limit 1000",
-                MAPPER, t, t);
+                mapper, t, t);
     }
 
     List<Complaint> query(String sql, Object... args) {
-        return jdbc.query(sql, MAPPER, args);
+        return jdbc.query(sql, mapper, args);
     }
 
     long count(String sql, Object... args) {
@@ -176,7 +188,8 @@ class ComplaintStore {
         return rs.wasNull() ? null : v;
     }
 
-    static final RowMapper<Complaint> MAPPER = (rs, n) -> new Complaint(rs.getLong("id"), rs.getString("number"),
+    /** The row as stored (the contact phone still sealed). */
+    private static final RowMapper<Complaint> MAPPER = (rs, n) -> new Complaint(rs.getLong("id"), rs.getString("number"),
             Channel.valueOf(rs.getString("channel")), Category.valueOf(rs.getString("category")),
             Priority.valueOf(rs.getString("priority")), ComplaintStatus.valueOf(rs.getString("status")),
             rs.getString("customer_code"), rs.getString("customer_county_code"), longOrNull(rs, "customer_county_id"),
