@@ -3,12 +3,22 @@ package com.tobacco.retailcrm.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.RetailCrmApplication;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,5 +137,27 @@ public abstract class ApiTest {
 
     protected String rootOrgCode() {
         return jdbc.queryForObject("select code from org_unit where parent_id is null", String.class);
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    /** Signs in through the login form as a person would (password {@link #USER_PASSWORD}), then reads the page as HTML. */
+    protected String pageAs(String username, String path) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(login);
+        assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(USER_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(http.base() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).as("signed in and not sent elsewhere").isEqualTo(URI.create(path).getPath());
+        return page.body();
     }
 }

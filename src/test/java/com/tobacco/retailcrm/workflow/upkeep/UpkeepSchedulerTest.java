@@ -21,11 +21,12 @@ class UpkeepSchedulerTest extends ApiTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Test
-    void runningEveryJobTwiceCreatesNoDuplicateTasks() {
+    void runningEveryJobTwiceCreatesNoDuplicateTasks() throws Exception {
         String county = orgUnit("COUNTY", rootOrgCode(), "维护县" + unique());
         String cmName = "cm" + unique();
         String cm = userWithRoles(cmName, county, null, List.of("CUSTOMER_MANAGER"));
-        String md = userWithRoles("md" + unique(), orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
+        String mdName = "md" + unique();
+        String md = userWithRoles(mdName, orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
                 List.of("MARKET_DEPT"));
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         String soon = customer(md, county, cmName, today.plusDays(10));
@@ -66,6 +67,8 @@ class UpkeepSchedulerTest extends ApiTest {
         assertThat(report).as("the market department's monthly report").isNotNull();
         assertThat(OffsetDateTime.parse(report.get("dueAt").asString()).atZoneSameInstant(ZONE).toLocalDateTime())
                 .isEqualTo(YearMonth.from(today).atDay(3).atTime(17, 0));
+        assertThat(pageAs(mdName, "/upkeep?kind=MONTHLY_CLASS_REPORT")).as("the upkeep page opens the report")
+                .contains("/classification/adjustments?month=" + lastMonth);
     }
 
     @Test
