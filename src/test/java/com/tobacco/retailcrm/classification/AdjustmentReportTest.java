@@ -59,6 +59,17 @@ class AdjustmentReportTest extends ClassificationTestBase {
         }
         assertThat(cells).contains("客户代码", "调整原因", small, "2-" + f + "-1");
 
+        // a county head reads their own county's report, never another county's
+        String head = userWithRoles("hd" + unique(), c.code(), null, List.of("COUNTY_HEAD"));
+        var own = http.get("/api/v1/classification-adjustments?size=500&month=" + lastMonth(), head);
+        assertThat(own.status()).as("%s", own).isEqualTo(200);
+        List<String> seen = new ArrayList<>();
+        own.json().get("items").forEach(l -> seen.add(l.get("countyCode").asString()));
+        assertThat(seen).isNotEmpty().containsOnly(c.code());
+        County other = county();
+        assertThat(http.get("/api/v1/classification-adjustments?month=" + lastMonth() + "&countyCode=" + other.code(),
+                head).status()).isEqualTo(403);
+
         String cm = userWithRoles("cm" + unique(), c.code(), null, List.of("CUSTOMER_MANAGER"));
         assertThat(http.get("/api/v1/classification-adjustments?month=" + lastMonth(), cm).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/classification-adjustments?month=2026-1", c.marketDept()).status()).isEqualTo(400);

@@ -22,13 +22,13 @@ class AdjustmentController {
     }
 
     @GetMapping
-    @PreAuthorize(RunController.READERS)
+    @PreAuthorize(RunController.REPORT_READERS)
     PageResponse<ClassificationPages.AdjustmentLine> list(@RequestParam String month,
                                                           @RequestParam(required = false) String countyCode,
                                                           @RequestParam(required = false) Integer page,
                                                           @RequestParam(required = false) Integer size) {
         var m = Adjustments.month(month);
-        Long county = pages.countyId(countyCode).orElse(null);
+        Long county = pages.reportCountyId(countyCode).orElse(null);
         PageQuery q = PageQuery.of(page, size, null, Set.of(), null);
         return new PageResponse<>(pages.adjustments(m, county, q.offset(), q.size()), pages.countAdjustments(m, county),
                 q.page(), q.size());

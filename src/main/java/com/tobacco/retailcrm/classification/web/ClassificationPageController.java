@@ -187,12 +187,12 @@ class ClassificationPageController {
     }
 
     @GetMapping("/classification/adjustments")
-    @PreAuthorize(RunController.READERS)
+    @PreAuthorize(RunController.REPORT_READERS)
     String adjustments(@RequestParam(required = false) String month, @RequestParam(required = false) String countyCode,
                        @RequestParam(required = false) Integer page, Model model) {
         YearMonth m = month == null || month.isBlank() ? YearMonth.from(clock.instant().atZone(zone)).minusMonths(1)
                 : Adjustments.month(month);
-        Long county = pages.countyId(countyCode).orElse(null);
+        Long county = pages.reportCountyId(countyCode).orElse(null);
         PageQuery q = PageQuery.of(page, 50, null, Set.of(), null);
         model.addAttribute("month", m.toString());
         model.addAttribute("countyCode", countyCode == null ? "" : countyCode);
@@ -204,11 +204,11 @@ class ClassificationPageController {
 
     /** The page's download, also for API clients (token) under the API path. */
     @GetMapping({"/classification/adjustments.xlsx", "/api/v1/classification-adjustments/export"})
-    @PreAuthorize(RunController.READERS)
+    @PreAuthorize(RunController.REPORT_READERS)
     void adjustmentsDownload(@RequestParam String month, @RequestParam(required = false) String countyCode,
                              HttpServletResponse response) {
         YearMonth m = Adjustments.month(month);
-        Long county = pages.countyId(countyCode).orElse(null);
+        Long county = pages.reportCountyId(countyCode).orElse(null);
         List<String> headers = List.of("classification.xlsx.county", "classification.xlsx.customerCode",
                 "classification.xlsx.storeName", "classification.xlsx.fromClass", "classification.xlsx.toClass",
                 "classification.xlsx.reason", "classification.xlsx.run").stream().map(messages::text).toList();

@@ -8,6 +8,10 @@ import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
+import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.security.api.Role;
+import com.tobacco.retailcrm.shared.api.ForbiddenException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.YearMonth;
@@ -72,6 +76,23 @@ class ClassificationPages {
         }
         return Optional.of(org.findByCode(countyCode.strip()).filter(u -> u.type() == OrgUnitType.COUNTY)
                 .orElseThrow(() -> new NotFoundException("classification.report.error.county", countyCode)).id());
+    }
+
+    /**
+     * The county a report is read for: any (or all, when none is named) for the market department and leaders; a
+     * county head reads only their own county, whatever they name.
+     */
+    Optional<Long> reportCountyId(String countyCode) {
+        CurrentUser user = CurrentUsers.require();
+        if (user.has(Role.MARKET_DEPT) || user.has(Role.LEADER)) {
+            return countyId(countyCode);
+        }
+        long own = org.countyOf(user.orgUnitId())
+                .orElseThrow(() -> new ForbiddenException("classification.report.error.noCounty")).id();
+        if (countyId(countyCode).filter(id -> id != own).isPresent()) {
+            throw new ForbiddenException("classification.report.error.otherCounty", countyCode);
+        }
+        return Optional.of(own);
     }
 
     String reason(RunStore.Adjustment a) {

@@ -25,6 +25,9 @@ class RunController {
 
     static final String READERS = "hasAnyRole('MARKET_DEPT','LEADER')";
 
+    /** The monthly 零售客户类别调整情况表 is also each county head's, for their own county. */
+    static final String REPORT_READERS = "hasAnyRole('MARKET_DEPT','LEADER','COUNTY_HEAD')";
+
     private final ClassificationRuns runs;
     private final RunStore store;
     private final RunViews views;
