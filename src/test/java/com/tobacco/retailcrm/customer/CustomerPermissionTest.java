@@ -233,5 +233,11 @@ class CustomerPermissionTest extends CustomerApiTestBase {
                 jdbc.update("update customer_history set new_value = 'x' where id = ?", id)).rootCause().hasMessageContaining("append-only");
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 jdbc.update("delete from customer_history where id = ?", id)).rootCause().hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("""
+                insert into customer_history (customer_id, customer_code, field, new_value, changed_by, changed_at, source)
+                values (-1, 'none', 'storeName', 'x', 'test', now(), 'DIRECT')""")).rootCause()
+                .hasMessageContaining("customer that does not exist");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                jdbc.update("delete from customer where customer_code = ?", code)).rootCause().hasMessageContaining("append-only");
     }
 }
