@@ -6,7 +6,7 @@ import com.tobacco.retailcrm.complaint.domain.Priority;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerQuery;
 import com.tobacco.retailcrm.customer.api.CustomerSummary;
-import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.shared.api.PageQuery;
@@ -25,9 +25,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,11 +76,7 @@ class DemoComplaints implements ApplicationRunner {
         if (!properties.demo() || existing == null || existing > 0 || users.find("zhouli").isEmpty()) {
             return;
         }
-        try {
-            seed();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        seed();
     }
 
     private void seed() {
@@ -187,13 +180,6 @@ class DemoComplaints implements ApplicationRunner {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        UserRef user = users.find(username).orElseThrow();
-        CurrentUser current = new CurrentUser(user.id(), user.username(), user.displayName(), user.orgUnitId(),
-                user.roles(), false);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(current, null, user.roles().stream()
-                .map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-        SecurityContextHolder.setContext(context);
-        return action.get();
+        return CurrentUsers.runAs(users.find(username).orElseThrow(), action);
     }
 }

@@ -5,9 +5,8 @@ import com.tobacco.retailcrm.customer.api.CustomerQuery;
 import com.tobacco.retailcrm.customer.api.CustomerSummary;
 import com.tobacco.retailcrm.rating.evaluation.EvaluationService;
 import com.tobacco.retailcrm.rating.violation.ViolationService;
-import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.UserDirectory;
-import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.Clock;
@@ -24,9 +23,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,11 +68,7 @@ class DemoRatings implements ApplicationRunner {
                 || users.find("zhangwei").isEmpty()) {
             return;
         }
-        try {
-            seed();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        seed();
     }
 
     private void seed() {
@@ -143,12 +135,6 @@ class DemoRatings implements ApplicationRunner {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        UserRef user = users.find(username).orElseThrow();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(new CurrentUser(user.id(), user.username(),
-                user.displayName(), user.orgUnitId(), user.roles(), false), null, user.roles().stream()
-                .map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-        SecurityContextHolder.setContext(context);
-        return action.get();
+        return CurrentUsers.runAs(users.find(username).orElseThrow(), action);
     }
 }

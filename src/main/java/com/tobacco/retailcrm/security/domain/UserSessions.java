@@ -1,9 +1,8 @@
 package com.tobacco.retailcrm.security.domain;
 
 import com.tobacco.retailcrm.security.api.CurrentUser;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /** Builds the signed-in identity for a user, the same way for tokens and sessions. */
@@ -21,7 +20,6 @@ public class UserSessions {
     }
 
     public static Authentication authenticationFor(CurrentUser user) {
-        var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        return CurrentUsers.authenticationOf(user);
     }
 }

@@ -4,9 +4,8 @@ import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerQuery;
 import com.tobacco.retailcrm.customer.api.CustomerSummary;
-import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.UserDirectory;
-import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.sql.Timestamp;
@@ -22,9 +21,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,11 +59,7 @@ class DemoChangeRequests implements ApplicationRunner {
         if (!properties.demo() || existing == null || existing > 0 || users.find("zhangwei").isEmpty()) {
             return;
         }
-        try {
-            seed();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        seed();
     }
 
     private void seed() {
@@ -138,13 +130,6 @@ class DemoChangeRequests implements ApplicationRunner {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        UserRef user = users.find(username).orElseThrow();
-        CurrentUser current = new CurrentUser(user.id(), user.username(), user.displayName(), user.orgUnitId(),
-                user.roles(), false);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(current, null, user.roles().stream()
-                .map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-        SecurityContextHolder.setContext(context);
-        return action.get();
+        return CurrentUsers.runAs(users.find(username).orElseThrow(), action);
     }
 }

@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.workflow.onboarding;
 
-import com.tobacco.retailcrm.security.api.CurrentUser;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.workflow.api.CaseView;
@@ -19,9 +19,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -118,17 +115,6 @@ class DemoOnboardings implements ApplicationRunner {
 
     /** Runs as a demo user at a past instant. */
     private <T> T as(String username, Instant at, Supplier<T> work) {
-        var ref = users.find(username).orElseThrow();
-        var user = new CurrentUser(ref.id(), ref.username(), ref.displayName(), ref.orgUnitId(), ref.roles(), false);
-        var authorities = ref.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, authorities));
-        SecurityContextHolder.setContext(context);
-        try {
-            return clock.asOf(at, work);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return CurrentUsers.runAs(users.find(username).orElseThrow(), () -> clock.asOf(at, work));
     }
 }
