@@ -26,6 +26,12 @@ public record Complaint(long id, String number, Channel channel, Category catego
                         int callbackRound, int reopenedCount, Instant responseEscalatedAt,
                         Instant resolutionEscalatedAt, Long duplicateOf, long version) {
 
+    /**
+     * The caller's phone is personal data like the archive's phones: sealed at rest and masked under the dictionary's
+     * mobile-phone field, so it is encrypted and masked exactly as the archive does.
+     */
+    public static final String CONTACT_PHONE_FIELD = "mobilePhone";
+
     Complaint withContactPhone(String phone) {
         return new Complaint(id, number, channel, category, priority, status, customerCode, customerCountyCode,
                 customerCountyId, customerManager, storeName, contactName, phone, description, accusedEmployee,

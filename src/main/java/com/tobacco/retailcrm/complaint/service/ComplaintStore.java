@@ -27,12 +27,6 @@ class ComplaintStore {
 
     static final String OPEN_STATUSES = "('RECEIVED','ASSIGNED','IN_PROGRESS','PAUSED')";
 
-    /**
-     * The caller's phone is personal data like the archive's phones: sealed at rest with the archive's key and
-     * algorithm under the dictionary's mobile-phone field, so it is encrypted and masked exactly as the archive does.
-     */
-    private static final String CONTACT_PHONE = "mobilePhone";
-
     private final JdbcTemplate jdbc;
     private final SensitiveValues sensitive;
     private final RowMapper<Complaint> mapper;
@@ -41,7 +35,7 @@ class ComplaintStore {
         this.jdbc = jdbc;
         this.sensitive = sensitive;
         this.mapper = (rs, n) -> MAPPER.mapRow(rs, n).withContactPhone(
-                sensitive.unseal(CONTACT_PHONE, rs.getString("contact_phone")));
+                sensitive.unseal(Complaint.CONTACT_PHONE_FIELD, rs.getString("contact_phone")));
     }
 
     /**
@@ -77,7 +71,7 @@ class ComplaintStore {
             ps.setString(i++, c.customerManager());
             ps.setString(i++, c.storeName());
             ps.setString(i++, c.contactName());
-            ps.setString(i++, sensitive.seal(CONTACT_PHONE, c.contactPhone()));
+            ps.setString(i++, sensitive.seal(Complaint.CONTACT_PHONE_FIELD, c.contactPhone()));
             ps.setString(i++, c.description());
             ps.setString(i++, c.accusedEmployee());
             ps.setTimestamp(i++, Timestamp.from(c.receivedAt()));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,47 +72,42 @@ class ComplaintController {
     @PreAuthorize(DESK)
     Map<String, Object> assign(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        ActionBody body = orEmpty(b);
-        return json.details(service.assign(id, version(body, ifMatch), body.assignee(), body.note()));
+        return act(b, ifMatch, (body, version) -> service.assign(id, version, body.assignee(), body.note()));
     }
 
     @PostMapping("/{id}/respond")
     @PreAuthorize(BUSINESS)
     Map<String, Object> respond(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        ActionBody body = orEmpty(b);
-        return json.details(service.respond(id, version(body, ifMatch), body.message()));
+        return act(b, ifMatch, (body, version) -> service.respond(id, version, body.message()));
     }
 
     @PostMapping("/{id}/pause")
     @PreAuthorize(BUSINESS)
     Map<String, Object> pause(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        ActionBody body = orEmpty(b);
-        return json.details(service.pause(id, version(body, ifMatch), body.reason()));
+        return act(b, ifMatch, (body, version) -> service.pause(id, version, body.reason()));
     }
 
     @PostMapping("/{id}/resume")
     @PreAuthorize(BUSINESS)
     Map<String, Object> resume(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json.details(service.resume(id, version(orEmpty(b), ifMatch)));
+        return act(b, ifMatch, (body, version) -> service.resume(id, version));
     }
 
     @PostMapping("/{id}/resolve")
     @PreAuthorize(BUSINESS)
     Map<String, Object> resolve(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        ActionBody body = orEmpty(b);
-        return json.details(service.resolve(id, version(body, ifMatch), body.reply(), body.cause()));
+        return act(b, ifMatch, (body, version) -> service.resolve(id, version, body.reply(), body.cause()));
     }
 
     @PostMapping("/{id}/callback")
     @PreAuthorize(DESK)
     Map<String, Object> callback(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        ActionBody body = orEmpty(b);
-        return json.details(service.callback(id, version(body, ifMatch), body.satisfaction(), body.note(),
+        return act(b, ifMatch, (body, version) -> service.callback(id, version, body.satisfaction(), body.note(),
                 body.level()));
     }
 
@@ -119,15 +115,14 @@ class ComplaintController {
     @PreAuthorize(DESK)
     Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json.details(service.close(id, version(orEmpty(b), ifMatch)));
+        return act(b, ifMatch, (body, version) -> service.close(id, version));
     }
 
     @PostMapping("/{id}/link")
     @PreAuthorize(DESK)
     Map<String, Object> link(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        ActionBody body = orEmpty(b);
-        return json.details(service.link(id, version(body, ifMatch), body.duplicateOf()));
+        return act(b, ifMatch, (body, version) -> service.link(id, version, body.duplicateOf()));
     }
 
     @GetMapping("/{id}")
@@ -174,6 +169,13 @@ class ComplaintController {
         }
         return new ComplaintService.Filter(s, c, overdue, TimeRangeParameter.from(from, "from", crm.zone()),
                 TimeRangeParameter.to(to, "to", crm.zone()), mine);
+    }
+
+    /** An action on one complaint: its body (empty when absent) and the version from the body or If-Match. */
+    private Map<String, Object> act(ActionBody b, String ifMatch,
+                                    BiFunction<ActionBody, Long, ComplaintService.Details> action) {
+        ActionBody body = orEmpty(b);
+        return json.details(action.apply(body, version(body, ifMatch)));
     }
 
     private static ActionBody orEmpty(ActionBody b) {

@@ -4,6 +4,7 @@ import com.tobacco.retailcrm.complaint.service.CallbackRecord;
 import com.tobacco.retailcrm.complaint.service.Complaint;
 import com.tobacco.retailcrm.complaint.service.ComplaintService;
 import com.tobacco.retailcrm.complaint.service.TimelineEntry;
+import com.tobacco.retailcrm.customer.api.SensitiveValues;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.Clock;
@@ -25,12 +26,15 @@ import org.springframework.stereotype.Component;
 class ComplaintJson {
 
     private final ComplaintService service;
+    private final SensitiveValues sensitive;
     private final Messages messages;
     private final Clock clock;
     private final ZoneId zone;
 
-    ComplaintJson(ComplaintService service, Messages messages, Clock clock, CrmProperties crm) {
+    ComplaintJson(ComplaintService service, Messages messages, Clock clock, CrmProperties crm,
+                  SensitiveValues sensitive) {
         this.service = service;
+        this.sensitive = sensitive;
         this.messages = messages;
         this.clock = clock;
         this.zone = crm.zone();
@@ -52,7 +56,7 @@ class ComplaintJson {
         m.put("customerCode", c.customerCode());
         m.put("storeName", c.storeName());
         m.put("contactName", c.contactName());
-        m.put("contactPhone", maskPhone(c.contactPhone()));
+        m.put("contactPhone", sensitive.masked(Complaint.CONTACT_PHONE_FIELD, c.contactPhone()));
         m.put("receivedAt", time(c.receivedAt()));
         m.put("firstContactOwner", c.firstContactOwner());
         m.put("firstContactOwnerName", service.displayName(c.firstContactOwner()));
@@ -152,12 +156,4 @@ class ComplaintJson {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
-    /** {@code 13812345678} → {@code 138****5678}; shorter numbers are masked whole. */
-    static String maskPhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String p = phone.strip();
-        return p.length() <= 7 ? "****" : p.substring(0, 3) + "****" + p.substring(p.length() - 4);
-    }
 }
