@@ -143,6 +143,11 @@ public abstract class ApiTest {
 
     /** Signs in through the login form as a person would (password {@link #USER_PASSWORD}), then reads the page as HTML. */
     protected String pageAs(String username, String path) throws IOException, InterruptedException {
+        return pageAs(username, path, path);
+    }
+
+    /** As {@link #pageAs(String, String)}, for a path that sends the browser on to {@code landsOn}. */
+    protected String pageAs(String username, String path, String landsOn) throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         String login = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login")).GET().build(),
@@ -157,7 +162,7 @@ public abstract class ApiTest {
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(http.base() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.uri().getPath()).as("signed in and not sent elsewhere").isEqualTo(URI.create(path).getPath());
+        assertThat(page.uri().getPath()).as("signed in and not sent elsewhere").isEqualTo(URI.create(landsOn).getPath());
         return page.body();
     }
 }

@@ -14,7 +14,20 @@ public interface CaseStepHandler {
 
     Map<String, Object> onComplete(StepContext context);
 
+    /**
+     * Process variables to set as the task completes, after {@link #onComplete} did its work (e.g. the collection a
+     * following multi-instance step runs over, which only the step's effect can tell). None by default.
+     */
+    default Map<String, Object> variablesOnComplete(StepContext context) {
+        return Map.of();
+    }
+
     /** After the process reached its end (all steps done, or ended by a rejection). */
     default void onEnd(CaseView finished) {
+    }
+
+    /** The page where a case of this type is worked on (links of notifications). */
+    default String pageOf(long caseId) {
+        return "/cases/" + caseId;
     }
 }

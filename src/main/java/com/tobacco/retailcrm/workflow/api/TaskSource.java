@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A source of to-do items kept outside the process engine (change-request steps, scheduled upkeep tasks), so that
  * {@code GET /api/v1/tasks} lists them beside the engine's tasks and {@code POST /api/v1/tasks/{id}/complete} reaches
- * them. Task ids of a source start with its {@link #prefix()} (e.g. {@code CR-17}), never clashing with engine ids.
+ * them. Task ids of a source start with its {@link #prefix()} (e.g. {@code UP-17}), never clashing with engine ids.
  * Proposed by the change-requests branch: the task API merges every bean of this type.
  */
 public interface TaskSource {

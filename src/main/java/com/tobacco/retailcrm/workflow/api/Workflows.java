@@ -12,8 +12,12 @@ import java.util.Optional;
  * <p>Step rules live in the case type's BPMN file ({@code resources/processes/<type>.bpmn20.xml}): each user task has
  * {@code crm:step} (its number), {@code crm:actions} (the actions it accepts, e.g. {@code APPROVE,SEND_BACK}),
  * {@code flowable:candidateGroups="ROLE@${scopeOrgUnitId}"} (or {@code ROLE@${companyOrgUnitId}} for company-wide
- * departments; or {@code flowable:assignee}), {@code flowable:dueDate="1 WORKING_DAY"} with
- * {@code flowable:businessCalendarName="working"} (units of {@link com.tobacco.retailcrm.calendar.api.WorkTimeUnit}).
+ * departments; {@code ${roleVariable}@${unitVariable}} for a role known only at start; or {@code flowable:assignee},
+ * with a candidate group beside it as the fallback when the assignee expression gives null),
+ * {@code flowable:dueDate="1 WORKING_DAY"} or {@code "${limit_X}"} (a start variable holding such a limit, so limits
+ * stay configurable) with {@code flowable:businessCalendarName="working"} (units of
+ * {@link com.tobacco.retailcrm.calendar.api.WorkTimeUnit}), and optionally {@code crm:notByInitiator="true"} (four
+ * eyes: whoever started the case never takes that step).
  * After each completion the process variable {@code action} holds the {@link TaskAction} name for gateways, and
  * {@code initiator} the starter. A SEND_BACK must be routed by the process to the previous step.
  */
@@ -34,8 +38,17 @@ public interface Workflows {
     /** The open tasks of the open cases the caller may see (see {@link #find}), whoever may complete them. */
     List<TaskView> tasksInScope(Boolean overdue);
 
-    /** The open tasks of a case, whoever may complete them. */
+    /** The open tasks of a case, whoever may complete them (multi-instance steps: one per instance). */
     List<TaskView> openTasks(long caseId);
+
+    /**
+     * An open task, whoever may complete it; empty when there is none. Like {@link #openTasks} and {@link #trail} it
+     * does not apply {@link #find}'s view: a module with its own visibility rules (change requests) checks them.
+     */
+    Optional<TaskView> task(String taskId);
+
+    /** The completed tasks of a case, in order. */
+    List<TrailEntry> trail(long caseId);
 
     /**
      * Completes a task as the current user: claims it, checks role/scope (403) and the action (422), runs the case

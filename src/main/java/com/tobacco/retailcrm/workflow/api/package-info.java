@@ -1,6 +1,7 @@
 /**
  * What other modules may use of the workflows: {@link com.tobacco.retailcrm.workflow.api.Workflows} to start and read
- * cases, {@link com.tobacco.retailcrm.workflow.api.CaseStepHandler} to give a case type its step effects, the
+ * cases, {@link com.tobacco.retailcrm.workflow.api.CaseStepHandler} to give a case type its step effects,
+ * {@link com.tobacco.retailcrm.workflow.api.TaskCompleter} to complete a case type's tasks through its own service, the
  * {@link com.tobacco.retailcrm.workflow.api.TaskOverdue} event and {@link com.tobacco.retailcrm.workflow.api.Notifications}.
  * No engine type is ever exposed.
  */

@@ -3,7 +3,6 @@ package com.tobacco.retailcrm.workflow.change;
 import com.tobacco.retailcrm.customer.api.AppliedChanges;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
-import com.tobacco.retailcrm.customer.api.CustomerFields;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
@@ -11,10 +10,7 @@ import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,16 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BulkApplier {
 
     private final CustomerArchive archive;
-    private final CustomerFields fields;
     private final StaleCheck stale;
     private final ChangeRequestStore store;
     private final Messages messages;
     private final TransactionTemplate eachRow;
 
-    BulkApplier(CustomerArchive archive, CustomerFields fields, StaleCheck stale, ChangeRequestStore store,
+    BulkApplier(CustomerArchive archive, StaleCheck stale, ChangeRequestStore store,
                 Messages messages, PlatformTransactionManager transactions) {
         this.archive = archive;
-        this.fields = fields;
         this.stale = stale;
         this.store = store;
         this.messages = messages;
@@ -46,26 +40,20 @@ class BulkApplier {
         this.eachRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Applies every row and records its result; returns the counties of the rows (each reviews its part). */
-    Set<Long> apply(ChangeRequest request, List<ChangeRequest.BulkRow> rows) {
-        Set<Long> counties = new TreeSet<>();
+    /** Applies every row and records its result. */
+    void apply(ChangeRequest request, List<ChangeRequest.BulkRow> rows) {
         for (ChangeRequest.BulkRow row : rows) {
-            if (row.countyId() != null) {
-                counties.add(row.countyId());
-            }
             String[] outcome = applyRow(request, row);
             store.rowResult(request.id(), row.rowNo(), outcome[0], outcome[1]);
         }
-        return counties;
     }
 
     private String[] applyRow(ChangeRequest request, ChangeRequest.BulkRow row) {
         try {
             AppliedChanges applied = eachRow.execute(tx -> {
-                List<String> changed = stale.staleFields(row.customerCode(), row.fingerprints());
-                if (!changed.isEmpty()) {
-                    throw new BusinessRuleException("change.error.stale", request.id(), labels(changed));
-                }
+                stale.staleLabels(row.customerCode(), row.fingerprints()).ifPresent(labels -> {
+                    throw new BusinessRuleException("change.error.stale", request.id(), labels);
+                });
                 return archive.applyChanges(row.customerCode(), new LinkedHashMap<>(row.changes()), null,
                         ChangeSource.changeRequest(request.id()), request.reason());
             });
@@ -82,10 +70,5 @@ class BulkApplier {
 
     private static String[] failed(String message) {
         return new String[] {"FAILED", message.length() > 1000 ? message.substring(0, 1000) : message};
-    }
-
-    private String labels(List<String> keys) {
-        return keys.stream().map(k -> fields.find(k).map(f -> f.label(LocaleContextHolder.getLocale())).orElse(k))
-                .collect(Collectors.joining("、"));
     }
 }

@@ -18,8 +18,13 @@ public record ChangeRequest(long id, ChangeType type, Status status, String cust
     /** OPEN while steps remain; APPLIED once written but a confirmation is still open; COMPLETED; REJECTED. */
     public enum Status { OPEN, APPLIED, COMPLETED, REJECTED }
 
-    /** One step with its assignment, limit and what happened. */
-    public record Step(long id, long requestId, int seq, StepKey key, String candidateRole, Long candidateUnit,
+    /**
+     * One step with its assignment, limit and what happened: an open engine task, a completed one from the case's
+     * trail, or (requests raised before the engine ran them) a row of the old step table.
+     *
+     * @param id the engine task id (the old step row's id for those earlier requests)
+     */
+    public record Step(String id, long requestId, int seq, StepKey key, String candidateRole, Long candidateUnit,
                        String assignee, Instant createdAt, Instant dueAt, String status, String action,
                        String comment, String completedBy, Instant completedAt) {
 
@@ -42,12 +47,28 @@ public record ChangeRequest(long id, ChangeType type, Status status, String cust
     public record Notice(String recipient, String message, String createdBy, Instant createdAt) {
     }
 
-    /** A request with its steps (in order), bulk rows and notices. */
-    public record Case(ChangeRequest request, List<Step> steps, List<BulkRow> rows, List<Notice> notices) {
+    /**
+     * A request with its steps (in order), bulk rows and notices.
+     *
+     * @param mine the ids of its open steps the signed-in user may act on now (none without a signed-in user)
+     */
+    public record Case(ChangeRequest request, List<Step> steps, List<BulkRow> rows, List<Notice> notices,
+                       java.util.Set<String> mine) {
 
         public List<Step> openSteps() {
             return steps.stream().filter(Step::open).toList();
         }
+
+        /** The open step the signed-in user may act on, if any. */
+        public java.util.Optional<Step> myStep() {
+            return openSteps().stream().filter(s -> mine.contains(s.id())).findFirst();
+        }
+    }
+
+    /** The same request under the id of the case that runs it. */
+    ChangeRequest withId(long caseId) {
+        return new ChangeRequest(caseId, type, status, customerCode, countyId, customerManager, requester, requesterName,
+                reason, changes, oldValues, fingerprints, outcome, fileName, createdAt, closedAt, version);
     }
 
     public boolean closed() {

@@ -71,7 +71,9 @@ class ChangeRequestPageController {
     @GetMapping("/change-requests/{id}")
     @PreAuthorize("isAuthenticated()")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("cr", json.of(service.get(id)));
+        ChangeRequest.Case c = service.get(id);
+        model.addAttribute("cr", json.of(c));
+        model.addAttribute("comingSteps", comingSteps(c));
         model.addAttribute("myStep", service.myOpenStep(id).map(s -> s.key().kind().actions()).orElse(null));
         return "workflow/change-request";
     }
@@ -163,5 +165,15 @@ class ChangeRequestPageController {
             list.add(new FieldProblem(null, messages.text(forbidden.getMessage(), forbidden.args())));
         }
         return list;
+    }
+
+    /** The steps of the request's route after the furthest one reached, while it is in progress. */
+    static List<String> comingSteps(ChangeRequest.Case c) {
+        if (c.openSteps().isEmpty()) {
+            return List.of();
+        }
+        List<StepKey> route = c.request().type().route();
+        int reached = c.steps().stream().mapToInt(s -> route.indexOf(s.key())).max().orElse(-1);
+        return route.subList(reached + 1, route.size()).stream().map(Enum::name).toList();
     }
 }

@@ -1,6 +1,5 @@
 package com.tobacco.retailcrm.workflow.change;
 
-import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerQuery;
 import com.tobacco.retailcrm.customer.api.CustomerSummary;
@@ -8,7 +7,7 @@ import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
-import java.sql.Timestamp;
+import com.tobacco.retailcrm.workflow.engine.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 演示修改单 — with {@code crm.demo=true} and no change request yet: six requests of the demo people, each type at a
- * different step (one completed with the customer told, one rejected), three of them overdue (their open step was
- * opened days or hours ago). Raised and moved through the service as the demo users, so they are real cases.
+ * different step (one completed with the customer told, one rejected), three of them overdue (raised or moved days or
+ * hours ago on the engine's clock). Raised and moved through the service as the demo users, so they are real cases.
  */
 @Component
 @Order(60)
@@ -38,18 +37,16 @@ class DemoChangeRequests implements ApplicationRunner {
     private final ChangeRequestService service;
     private final CustomerArchive archive;
     private final UserDirectory users;
-    private final StepLimits limits;
-    private final WorkingCalendar calendar;
+    private final EngineClock clock;
     private final JdbcTemplate jdbc;
 
     DemoChangeRequests(CrmProperties properties, ChangeRequestService service, CustomerArchive archive,
-                       UserDirectory users, StepLimits limits, WorkingCalendar calendar, JdbcTemplate jdbc) {
+                       UserDirectory users, EngineClock clock, JdbcTemplate jdbc) {
         this.properties = properties;
         this.service = service;
         this.archive = archive;
         this.users = users;
-        this.limits = limits;
-        this.calendar = calendar;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -71,35 +68,37 @@ class DemoChangeRequests implements ApplicationRunner {
             log.info("Demo change requests skipped: the demo customers are missing");
             return;
         }
-        long general = raise("zhangwei", city.get(0), ChangeType.GENERAL, "店铺搬迁至同街道新址，营业执照已变更",
+        Instant now = clock.now();
+        // raised six days ago and still waiting for the county's check: late
+        raise("zhangwei", now.minus(Duration.ofDays(6)), city.get(0), ChangeType.GENERAL, "店铺搬迁至同街道新址，营业执照已变更",
                 Map.of("address", "人民路218号（新址）", "businessArea", "45.5"));
-        backdate(general, Duration.ofDays(6));
 
-        long phone = raise("zhangwei", city.get(1), ChangeType.PHONE, "客户本人来电申请更换订货电话",
+        long phone = raise("zhangwei", now, city.get(1), ChangeType.PHONE, "客户本人来电申请更换订货电话",
                 Map.of("orderPhone", "13975112345"));
-        as("zhangwei", () -> service.complete(phone, "APPROVE", "已与店主本人核实"));
+        act("zhangwei", now, phone, "APPROVE", "已与店主本人核实");
 
-        long attribute = raise("huangyong", east.get(0), ChangeType.ATTRIBUTE, "店面扩建为超市，按业态标准调整",
+        // approved four days ago, the market department's 维护 is late
+        Instant attributeRaised = now.minus(Duration.ofDays(4));
+        long attribute = raise("huangyong", attributeRaised, east.get(0), ChangeType.ATTRIBUTE, "店面扩建为超市，按业态标准调整",
                 Map.of("retailFormat", "3", "monthlyAgreedQty", "160"));
-        as("huangyong", () -> service.complete(attribute, "APPROVE", "经现场核对符合超市标准"));
-        as("hegang", () -> service.complete(attribute, "APPROVE", "同意"));
-        backdate(attribute, Duration.ofDays(4));
+        act("huangyong", attributeRaised.plus(Duration.ofHours(1)), attribute, "APPROVE", "经现场核对符合超市标准");
+        act("hegang", attributeRaised.plus(Duration.ofHours(2)), attribute, "APPROVE", "同意");
 
-        long urgent = raise("liqiang", other.get(0), ChangeType.URGENT, "客户停业整顿，需立即暂停供货",
+        // half an hour per urgent step; raised two hours ago
+        raise("liqiang", now.minus(Duration.ofHours(2)), other.get(0), ChangeType.URGENT, "客户停业整顿，需立即暂停供货",
                 Map.of("status", "SUSPENDED"));
-        backdate(urgent, Duration.ofHours(2));
 
         String day = "WED".equals(as("wupeng", () -> archive.find(west.get(0)).orElseThrow().get("orderDay")))
                 ? "THU" : "WED";
-        long cycle = raise("wupeng", west.get(0), ChangeType.ORDER_CYCLE, "线路优化，调整订货日",
+        long cycle = raise("wupeng", now, west.get(0), ChangeType.ORDER_CYCLE, "线路优化，调整订货日",
                 Map.of("orderDay", day));
-        as("yangfan", () -> service.complete(cycle, "APPROVE", "同意按新线路执行"));
-        as("liuyang", () -> service.complete(cycle, "DONE", "已维护"));
-        as("wupeng", () -> service.complete(cycle, "DONE", "已电话告知店主新的订货日，下周起执行"));
+        act("yangfan", now, cycle, "APPROVE", "同意按新线路执行");
+        act("liuyang", now, cycle, "DONE", "已维护");
+        act("wupeng", now, cycle, "DONE", "已电话告知店主新的订货日，下周起执行");
 
-        long rejected = raise("zhangwei", city.get(2), ChangeType.GENERAL, "更正店铺名称",
+        long rejected = raise("zhangwei", now, city.get(2), ChangeType.GENERAL, "更正店铺名称",
                 Map.of("storeName", "张记便民超市"));
-        as("sunwei", () -> service.complete(rejected, "REJECT", "店名须与许可证一致，请先办理许可证变更"));
+        act("sunwei", now, rejected, "REJECT", "店名须与许可证一致，请先办理许可证变更");
         log.info("Demo change requests created");
     }
 
@@ -109,24 +108,14 @@ class DemoChangeRequests implements ApplicationRunner {
                 .map(CustomerSummary::customerCode).toList());
     }
 
-    private long raise(String who, String code, ChangeType type, String reason, Map<String, Object> changes) {
-        return as(who, () -> service.raise(new ChangeRequestService.RaiseCommand(code, type.name(), changes, reason)))
-                .request().id();
+    /** Raises a request as if at {@code at}: its case, its first step's creation and due time run from then. */
+    private long raise(String who, Instant at, String code, ChangeType type, String reason, Map<String, Object> changes) {
+        return clock.asOf(at, () -> as(who, () -> service.raise(new ChangeRequestService.RaiseCommand(code, type.name(),
+                changes, reason)))).request().id();
     }
 
-    /** Moves the request's history back so its open step is late: as if it had been raised that long ago. */
-    private void backdate(long id, Duration ago) {
-        var c = service.load(id);
-        jdbc.update("update change_request set created_at = created_at - ? * interval '1 second' where id = ?",
-                ago.toSeconds(), id);
-        for (ChangeRequest.Step s : c.steps()) {
-            Instant created = s.createdAt().minus(ago);
-            StepLimits.Limit limit = limits.of(c.request().type(), s.key());
-            Instant due = calendar.due(created, limit.amount(), limit.unit());
-            jdbc.update("update change_request_step set created_at = ?, due_at = ?, completed_at = ? where id = ?",
-                    Timestamp.from(created), Timestamp.from(due),
-                    s.completedAt() == null ? null : Timestamp.from(s.completedAt().minus(ago)), s.id());
-        }
+    private void act(String who, Instant at, long id, String action, String comment) {
+        clock.asOf(at, () -> as(who, () -> service.complete(id, action, comment)));
     }
 
     private <T> T as(String username, Supplier<T> action) {

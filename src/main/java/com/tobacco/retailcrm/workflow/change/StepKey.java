@@ -63,9 +63,4 @@ public enum StepKey {
     public Kind kind() {
         return kind;
     }
-
-    /** Whether the action moves the request on (anything but REJECT). */
-    public static boolean forward(String action) {
-        return !"REJECT".equals(action);
-    }
 }

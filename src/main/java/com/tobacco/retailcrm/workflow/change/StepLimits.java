@@ -29,6 +29,12 @@ public record StepLimits(String defaultLimit, Map<String, String> limits) {
             }
             return new Limit(amount, WorkTimeUnit.valueOf(parts[1].toUpperCase(Locale.ROOT)));
         }
+
+        /** As a process reads it from its {@code limit_<STEP>} variable, e.g. {@code 0.5 HOUR}. */
+        @Override
+        public String toString() {
+            return amount.toPlainString() + " " + unit.name();
+        }
     }
 
     public StepLimits {
@@ -36,6 +42,16 @@ public record StepLimits(String defaultLimit, Map<String, String> limits) {
         limits = limits == null ? Map.of("URGENT", "0.5 HOUR") : Map.copyOf(limits);
         Limit.parse(defaultLimit);
         limits.values().forEach(Limit::parse);  // a bad setting stops the start, not a request later
+    }
+
+    /**
+     * The limits of a type's steps as its process reads them ({@code flowable:dueDate="${limit_<STEP>}"}), so a
+     * changed setting applies to requests raised from then on.
+     */
+    public Map<String, Object> variables(ChangeType type) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        type.route().forEach(step -> variables.put("limit_" + step.name(), of(type, step).toString()));
+        return variables;
     }
 
     public Limit of(ChangeType type, StepKey step) {

@@ -122,7 +122,7 @@ class CaseStore {
                 rs.getLong("id"), rs.getInt("step"), rs.getString("step_key"), rs.getString("step_name"),
                 TaskAction.valueOf(rs.getString("action")), rs.getString("actor"), rs.getString("acting_for"),
                 rs.getString("comment"), json.readValue(rs.getString("data"), MAP), instant(rs, "task_created_at"),
-                instant(rs, "task_due_at"), instant(rs, "at")), caseId);
+                instant(rs, "task_due_at"), instant(rs, "at"), rs.getString("task_id")), caseId);
     }
 
     private CaseRow row(ResultSet rs, int i) throws SQLException {

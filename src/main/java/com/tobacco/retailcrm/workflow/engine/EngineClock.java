@@ -43,9 +43,13 @@ public class EngineClock implements org.flowable.common.engine.impl.runtime.Cloc
         }
     }
 
+    /**
+     * The engine's own times (a task's creation) are whole seconds, as the working calendar counts: a task's limit then
+     * runs from exactly the time the task shows (half an hour is 30:00, not 29:59.8).
+     */
     @Override
     public Date getCurrentTime() {
-        return Date.from(now());
+        return Date.from(now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     @Override

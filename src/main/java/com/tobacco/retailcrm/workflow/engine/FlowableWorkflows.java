@@ -97,20 +97,21 @@ class FlowableWorkflows implements Workflows {
     @Transactional
     public CaseView start(StartCase request) {
         CurrentUser user = CurrentUsers.require();
-        List<StepDefinition> steps = catalog.steps(request.caseType());
+        List<StepDefinition> steps = catalog.steps(request.processKey());
         Instant now = clock.now();
         Instant due = now;
         for (StepDefinition step : steps) {
-            due = calendar.due(due, step.limit().amount(), step.limit().unit());
+            StepLimit limit = step.limit(request.variables());
+            due = calendar.due(due, limit.amount(), limit.unit());
         }
         long id = store.insert(request.caseType(), request.title(), request.scopeOrgUnitId(), request.customerCode(),
                 user.username(), now, due, request.data());
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new HashMap<>(request.variables());
         variables.put("caseId", id);
         variables.put("initiator", user.username());
         variables.put("scopeOrgUnitId", request.scopeOrgUnitId());
         variables.put("companyOrgUnitId", access.companyOrgUnitId());
-        var instance = runtime.createProcessInstanceBuilder().processDefinitionKey(request.caseType())
+        var instance = runtime.createProcessInstanceBuilder().processDefinitionKey(request.processKey())
                 .businessKey(String.valueOf(id)).name(request.title()).variables(variables).start();
         store.attachProcess(id, instance.getId());
         return view(store.find(id).orElseThrow());
@@ -154,7 +155,11 @@ class FlowableWorkflows implements Workflows {
             query = query.taskCandidateGroupIn(allGroups);
         }
         List<Task> found = query.endOr().orderByTaskCreateTime().asc().list();
-        return views(found, t -> actingFor(t, user, groups, absent).filter(f -> !f.isEmpty()).orElse(null)).stream()
+        Map<String, CaseStore.CaseRow> cases = store.byProcesses(found.stream().map(Task::getProcessInstanceId)
+                .collect(Collectors.toSet()));
+        List<Task> mayTake = found.stream().filter(t -> cases.containsKey(t.getProcessInstanceId())
+                && !ownCase(t, cases.get(t.getProcessInstanceId()), user.username())).toList();
+        return views(mayTake, t -> actingFor(t, user, groups, absent).filter(f -> !f.isEmpty()).orElse(null)).stream()
                 .filter(v -> overdue == null || v.overdue() == overdue).toList();
     }
 
@@ -178,6 +183,26 @@ class FlowableWorkflows implements Workflows {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<TaskView> task(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
+        return task == null ? Optional.empty() : views(List.of(task), t -> null).stream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TrailEntry> trail(long caseId) {
+        return store.trailOf(caseId);
+    }
+
+    /** A four-eyes step of a case the user started (or, as a backup, someone they stand in for started). */
+    private boolean ownCase(Task task, CaseStore.CaseRow caseRow, String username) {
+        return caseRow.startedBy().equals(username)
+                && catalog.step(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+                .map(StepDefinition::notByInitiator).orElse(false);
+    }
+
+    @Override
     @Transactional
     public CaseView complete(String taskId, TaskCompletion completion) {
         CurrentUser user = CurrentUsers.require();
@@ -194,16 +219,25 @@ class FlowableWorkflows implements Workflows {
             throw new ForbiddenException("workflow.error.task.notYours", step.name());
         }
         String forWhom = actingFor.get().isEmpty() ? null : actingFor.get();
+        if (ownCase(task, caseRow, user.username()) || (forWhom != null && ownCase(task, caseRow, forWhom))) {
+            throw new ForbiddenException("workflow.error.task.ownCase", step.name());
+        }
         checkCompletion(step, completion);
         Map<String, Object> updates = Map.of();
+        Map<String, Object> variables = new HashMap<>();
         CaseStepHandler handler = handlers.get(caseRow.caseType());
         if (handler != null) {
-            updates = handler.onComplete(new StepContext(view(caseRow), step.key(), step.number(), completion.action(),
-                    completion.comment(), completion.data(), user.username(), forWhom));
+            var context = new StepContext(view(caseRow), step.key(), step.number(), completion.action(),
+                    completion.comment(), completion.data(), user.username(), forWhom);
+            updates = handler.onComplete(context);
             if (updates != null && !updates.isEmpty()) {
                 store.merge(caseRow.id(), updates);
             }
+            variables.putAll(handler.variablesOnComplete(context));
         }
+        variables.put("action", completion.action().name());
+        Set<String> openBefore = openTasksOf(caseRow.processInstanceId()).stream().map(Task::getId)
+                .collect(Collectors.toSet());
         Instant now = clock.now();
         Map<String, Object> recorded = new LinkedHashMap<>(completion.data());
         // The archive keeps personal data encrypted; the trail is plain jsonb shown on the case page, so it only
@@ -214,13 +248,13 @@ class FlowableWorkflows implements Workflows {
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), now);
         try {
             tasks.setAssignee(taskId, user.username());
-            tasks.complete(taskId, Map.of("action", completion.action().name()));
+            tasks.complete(taskId, variables);
         } catch (org.flowable.common.engine.api.FlowableOptimisticLockingException
                  | org.flowable.common.engine.api.FlowableObjectNotFoundException e) {
             // someone else completed it a moment ago
             throw new com.tobacco.retailcrm.shared.api.ConflictException("id", "workflow.error.task.concurrent", taskId);
         }
-        afterMove(caseRow, completion.action(), handler, now);
+        afterMove(caseRow, completion.action(), handler, now, openBefore);
         return view(store.find(caseRow.id()).orElseThrow());
     }
 
@@ -230,8 +264,12 @@ class FlowableWorkflows implements Workflows {
         return calendar.due(from, parsed.amount(), parsed.unit());
     }
 
-    /** Reopened steps go back to whoever did them last; an ended process closes the case. */
-    private void afterMove(CaseStore.CaseRow caseRow, TaskAction action, CaseStepHandler handler, Instant now) {
+    /**
+     * Reopened steps go back to whoever did them last; an ended process closes the case. Tasks that were open before
+     * the completion (the other instances of a parallel step) stay as they are.
+     */
+    private void afterMove(CaseStore.CaseRow caseRow, TaskAction action, CaseStepHandler handler, Instant now,
+                           Set<String> openBefore) {
         boolean running = runtime.createProcessInstanceQuery().processInstanceId(caseRow.processInstanceId())
                 .count() > 0;
         if (!running) {
@@ -243,7 +281,7 @@ class FlowableWorkflows implements Workflows {
         }
         List<TrailEntry> trail = store.trailOf(caseRow.id());
         for (Task open : openTasksOf(caseRow.processInstanceId())) {
-            if (open.getAssignee() != null) {
+            if (open.getAssignee() != null || openBefore.contains(open.getId())) {
                 continue;
             }
             trail.stream().filter(e -> e.stepKey().equals(open.getTaskDefinitionKey()) && e.action() != TaskAction.SEND_BACK)
@@ -329,36 +367,48 @@ class FlowableWorkflows implements Workflows {
         int currentNumber = open.stream().map(t -> catalog.step(definitionId, t.getTaskDefinitionKey()).orElseThrow())
                 .mapToInt(StepDefinition::number).min().orElse(Integer.MAX_VALUE);
         Instant now = clock.now();
+        Map<String, Object> variables = definitions.stream().anyMatch(StepDefinition::variableLimit)
+                ? variablesOf(c.processInstanceId()) : Map.of();
         List<StepView> steps = new ArrayList<>();
         for (StepDefinition d : definitions) {
-            steps.add(stepView(d, open, trail, currentNumber, now));
-        }
-        boolean overdue = "OPEN".equals(c.status()) ? now.isAfter(c.dueAt()) : c.endedAt().isAfter(c.dueAt());
+            steps.addAll(stepViews(d, d.limit(variables).toString(), open, trail, currentNumber, now));
+        }        boolean overdue = "OPEN".equals(c.status()) ? now.isAfter(c.dueAt()) : c.endedAt().isAfter(c.dueAt());
         return new CaseView(c.id(), c.caseType(), c.title(), c.status(), c.scopeOrgUnitId(), c.customerCode(),
                 c.startedBy(), c.startedAt(), c.dueAt(), c.endedAt(), overdue, c.data(), steps, trail);
     }
 
-    private StepView stepView(StepDefinition d, List<Task> open, List<TrailEntry> trail, int currentNumber, Instant now) {
-        Optional<Task> task = open.stream().filter(t -> t.getTaskDefinitionKey().equals(d.key())).findFirst();
+    /** The step as it stands: one view per open task (a parallel step has one per instance), else done or pending. */
+    private List<StepView> stepViews(StepDefinition d, String limit, List<Task> open, List<TrailEntry> trail,
+                                     int currentNumber, Instant now) {
+        List<Task> current = open.stream().filter(t -> t.getTaskDefinitionKey().equals(d.key())).toList();
         Optional<TrailEntry> last = trail.stream().filter(e -> e.stepKey().equals(d.key())).reduce((a, b) -> b);
-        if (task.isPresent()) {
-            Task t = task.get();
-            Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+        if (!current.isEmpty()) {
             // a reopened step carries the reason it was sent back with
             String reason = trail.isEmpty() ? null : trail.get(trail.size() - 1).action() == TaskAction.SEND_BACK
                     && trail.get(trail.size() - 1).step() == d.number() + 1 ? trail.get(trail.size() - 1).comment() : null;
-            return new StepView(d.number(), d.key(), d.name(), d.role(), d.limit().toString(), d.actions(), CURRENT,
-                    t.getId(), t.getCreateTime().toInstant(), due, null, t.getAssignee(), null, null, reason,
-                    due != null && now.isAfter(due));
+            return current.stream().map(t -> {
+                Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+                return new StepView(d.number(), d.key(), d.name(), d.role(), limit, d.actions(), CURRENT, t.getId(),
+                        t.getCreateTime().toInstant(), due, null, t.getAssignee(), null, null, reason,
+                        due != null && now.isAfter(due));
+            }).toList();
         }
         if (last.isPresent() && d.number() < currentNumber && last.get().action() != TaskAction.SEND_BACK) {
             TrailEntry e = last.get();
-            return new StepView(d.number(), d.key(), d.name(), d.role(), d.limit().toString(), d.actions(), DONE, null,
+            return List.of(new StepView(d.number(), d.key(), d.name(), d.role(), limit, d.actions(), DONE, null,
                     e.taskCreatedAt(), e.taskDueAt(), e.at(), e.actor(), e.actingFor(), e.action(), e.comment(),
-                    e.taskDueAt() != null && e.at().isAfter(e.taskDueAt()));
+                    e.taskDueAt() != null && e.at().isAfter(e.taskDueAt())));
         }
-        return new StepView(d.number(), d.key(), d.name(), d.role(), d.limit().toString(), d.actions(), PENDING, null,
-                null, null, null, null, null, null, null, false);
+        return List.of(new StepView(d.number(), d.key(), d.name(), d.role(), limit, d.actions(), PENDING, null,
+                null, null, null, null, null, null, null, false));
+    }
+
+    /** The process's variables, also once it has ended (the history keeps them). */
+    private Map<String, Object> variablesOf(String processInstanceId) {
+        Map<String, Object> variables = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
+                .forEach(v -> variables.put(v.getVariableName(), v.getValue()));
+        return variables;
     }
 
     private String definitionOf(String processInstanceId) {

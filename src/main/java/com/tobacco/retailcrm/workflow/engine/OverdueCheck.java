@@ -2,6 +2,7 @@ package com.tobacco.retailcrm.workflow.engine;
 
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
+import com.tobacco.retailcrm.workflow.api.CaseStepHandler;
 import com.tobacco.retailcrm.workflow.api.TaskOverdue;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,10 +42,16 @@ public class OverdueCheck {
     private final ApplicationEventPublisher events;
     private final EngineClock clock;
     private final TransactionTemplate transaction;
+    private final java.util.Map<String, CaseStepHandler> handlers;
+    private final com.tobacco.retailcrm.shared.web.Messages messages;
 
     OverdueCheck(TaskService tasks, CaseStore cases, ProcessCatalog catalog, TaskAccess access, UserDirectory users,
                  JdbcNotifications notifications, JdbcTemplate jdbc, ApplicationEventPublisher events, EngineClock clock,
-                 TransactionTemplate transaction) {
+                 TransactionTemplate transaction, List<CaseStepHandler> handlers,
+                 com.tobacco.retailcrm.shared.web.Messages messages) {
+        this.messages = messages;
+        this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(CaseStepHandler::caseType,
+                java.util.function.Function.identity()));
         this.tasks = tasks;
         this.cases = cases;
         this.catalog = catalog;
@@ -82,10 +89,15 @@ public class OverdueCheck {
         var step = catalog.step(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).orElseThrow();
         List<String> recipients = recipients(task);
         String due = OffsetDateTime.ofInstant(task.getDueDate().toInstant(), access.zone()).format(SHOWN);
-        String doer = task.getAssignee() != null ? task.getAssignee() : step.role();
+        // the stored arguments are facts in Chinese (the message itself is rendered in the reader's language)
+        String role = roleOf(task);
+        String doer = task.getAssignee() != null ? task.getAssignee()
+                : role == null ? null : messages.text(java.util.Locale.SIMPLIFIED_CHINESE, "role." + role);
+        CaseStepHandler handler = handlers.get(row.get().caseType());
+        String link = handler != null ? handler.pageOf(row.get().id()) : "/cases/" + row.get().id();
         for (String username : recipients) {
             notifications.insert(username, "TASK_OVERDUE", task.getId(), "workflow.notification.taskOverdue",
-                    List.of(row.get().title(), step.name(), due, doer), "/cases/" + row.get().id());
+                    List.of(row.get().title(), step.name(), due, doer), link);
         }
         boolean first = jdbc.update("insert into wf_overdue_task (task_id, case_id, flagged_at) values (?, ?, ?) "
                 + "on conflict (task_id) do nothing", task.getId(), row.get().id(), Timestamp.from(now)) > 0;
@@ -96,15 +108,24 @@ public class OverdueCheck {
         return first;
     }
 
+    /** The role of the task's candidate group ({@code ROLE@unit}); a runtime role is known only from the task. */
+    private static String roleOf(Task task) {
+        return candidateGroups(task).stream().findFirst().map(g -> g.substring(0, g.indexOf('@'))).orElse(null);
+    }
+
+    private static List<String> candidateGroups(Task task) {
+        return task.getIdentityLinks().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId()).toList();
+    }
+
     /** The assignee or the candidates, and the supervisor of each. */
     private List<String> recipients(Task task) {
         List<UserRef> doers = new ArrayList<>();
         if (task.getAssignee() != null) {
             users.find(task.getAssignee()).ifPresent(doers::add);
         } else {
-            task.getIdentityLinks().stream()
-                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                    .forEach(l -> doers.addAll(access.holders(l.getGroupId())));
+            candidateGroups(task).forEach(g -> doers.addAll(access.holders(g)));
         }
         Set<String> result = new LinkedHashSet<>();
         doers.forEach(u -> {

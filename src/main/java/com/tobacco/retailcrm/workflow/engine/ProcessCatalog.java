@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class ProcessCatalog {
 
     static final String NAMESPACE = "http://retailcrm.tobacco.com/bpmn";
-    private static final Pattern GROUP = Pattern.compile("([A-Z_]+)@\\$\\{(\\w+)}");
+    private static final Pattern GROUP = Pattern.compile("([A-Z_]+|\\$\\{\\w+})@\\$\\{(\\w+)}");
 
     private final RepositoryService repository;
     private final Map<String, List<StepDefinition>> byDefinition = new ConcurrentHashMap<>();
@@ -65,12 +65,12 @@ class ProcessCatalog {
         if (!task.getCandidateGroups().isEmpty()) {
             Matcher m = GROUP.matcher(task.getCandidateGroups().get(0));
             if (!m.matches()) {
-                throw new IllegalStateException("candidate group of " + task.getId() + " must be ROLE@${variable}");
+                throw new IllegalStateException("candidate group of " + task.getId() + " must be ROLE@${variable} or ${roleVariable}@${variable}");
             }
-            role = m.group(1);
+            role = m.group(1).startsWith("$") ? null : m.group(1);
             scope = m.group(2);
         }
         return new StepDefinition(Integer.parseInt(number), task.getId(), task.getName(), role, scope,
-                StepLimit.parse(task.getDueDate()), accepted);
+                task.getDueDate(), accepted, Boolean.parseBoolean(task.getAttributeValue(NAMESPACE, "notByInitiator")));
     }
 }

@@ -10,9 +10,14 @@ import com.tobacco.retailcrm.shared.web.MenuEntry;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
+import com.tobacco.retailcrm.security.api.UserRef;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +78,7 @@ class UpkeepPageController {
         var result = tasks.page(shown, wantedKind, done, late,
                 PageQuery.of(page, 20, null, Set.of("dueAt"), "dueAt,asc"));
         model.addAttribute("result", result);
+        model.addAttribute("names", displayNames(result.items()));
         model.addAttribute("view", shown.name());
         model.addAttribute("supervises", supervises);
         model.addAttribute("kinds", UpkeepKind.values());
@@ -112,5 +118,13 @@ class UpkeepPageController {
     private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
         return text == null ? Optional.empty() : Arrays.stream(type.getEnumConstants())
                 .filter(e -> e.name().equals(text.trim().toUpperCase(Locale.ROOT))).findFirst();
+    }
+
+    /** The people the page names, by their display names (a username is what the system knows, not what colleagues say). */
+    private Map<String, String> displayNames(List<UpkeepTask> shown) {
+        Map<String, String> names = new HashMap<>();
+        shown.stream().map(UpkeepTask::assignee).filter(Objects::nonNull).distinct()
+                .forEach(u -> names.put(u, users.find(u).map(UserRef::displayName).orElse(u)));
+        return names;
     }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.web;
 
+import com.tobacco.retailcrm.workflow.api.TaskCompleter;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
 import com.tobacco.retailcrm.workflow.api.TaskView;
@@ -21,8 +22,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * 待办 — one to-do list per person: the process engine's tasks together with every {@link TaskSource} kept outside
- * it (change-request steps, scheduled upkeep), soonest due first; completion goes to whoever owns the task's id.
+ * 待办 — one to-do list per person: the process engine's tasks (onboarding, change requests) together with every
+ * {@link TaskSource} kept outside it (scheduled upkeep, complaints), soonest due first; completion goes to whoever owns
+ * the task's id.
  */
 @Component
 class ToDoList {
@@ -30,11 +32,14 @@ class ToDoList {
     private final Workflows workflows;
     private final List<TaskSource> sources;
     private final UserDirectory users;
+    private final Map<String, TaskCompleter> completers;
 
-    ToDoList(Workflows workflows, List<TaskSource> sources, UserDirectory users) {
+    ToDoList(Workflows workflows, List<TaskSource> sources, UserDirectory users, List<TaskCompleter> completers) {
         this.workflows = workflows;
         this.sources = List.copyOf(sources);
         this.users = users;
+        this.completers = completers.stream().collect(java.util.stream.Collectors.toMap(TaskCompleter::caseType,
+                java.util.function.Function.identity()));
     }
 
     List<TaskView> myTasks(Boolean overdue) {
@@ -66,20 +71,31 @@ class ToDoList {
         return result;
     }
 
-    /** Completes the task and answers the case afterwards, as the API shows it. */
+    /**
+     * Completes the task and answers the case afterwards, as the API shows it: a source's item by its id's prefix, an
+     * engine task through its case type's {@link TaskCompleter} when it has one, else the engine's completion.
+     */
     Map<String, Object> complete(String taskId, TaskCompletion completion) {
         Optional<TaskSource> owner = sources.stream().filter(s -> taskId.startsWith(s.prefix())).findFirst();
-        return owner.isPresent() ? owner.get().complete(taskId, completion)
+        if (owner.isPresent()) {
+            return owner.get().complete(taskId, completion);
+        }
+        Optional<TaskCompleter> completer = workflows.task(taskId).map(t -> completers.get(t.caseType()));
+        return completer.isPresent() ? completer.get().complete(taskId, completion)
                 : CaseJson.of(workflows.complete(taskId, completion));
     }
 
     /** Where a task is handled in the UI; empty when it is completed right on the to-do page. */
     static Optional<String> pageOf(TaskView task) {
-        return switch (task.caseType()) {
-            case "CHANGE_REQUEST" -> Optional.of("/change-requests/" + task.caseId());
+        return pageOf(task.caseType(), task.caseId());
+    }
+
+    static Optional<String> pageOf(String caseType, long caseId) {
+        return switch (caseType) {
+            case "CHANGE_REQUEST" -> Optional.of("/change-requests/" + caseId);
             case "UPKEEP" -> Optional.empty();
-            case "COMPLAINT" -> Optional.of("/complaints/" + task.caseId());
-            default -> Optional.of("/cases/" + task.caseId());
+            case "COMPLAINT" -> Optional.of("/complaints/" + caseId);
+            default -> Optional.of("/cases/" + caseId);
         };
     }
 }

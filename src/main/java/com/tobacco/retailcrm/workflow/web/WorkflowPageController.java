@@ -108,7 +108,17 @@ class WorkflowPageController {
     @GetMapping("/cases/{id}")
     @PreAuthorize("isAuthenticated()")
     String caseView(@PathVariable long id, Model model) {
-        return render(load(id), Map.of(), Map.of(), List.of(), null, null, model);
+        CaseView view = load(id);
+        return ownPage(view).map(page -> "redirect:" + page)
+                .orElseGet(() -> render(view, Map.of(), Map.of(), List.of(), null, null, model));
+    }
+
+    /**
+     * The page of a case type that has one of its own (a change request's steps need its checks and forms, not the
+     * generic step form).
+     */
+    private static Optional<String> ownPage(CaseView view) {
+        return ToDoList.pageOf(view.caseType(), view.id()).filter(page -> !page.startsWith("/cases/"));
     }
 
     @PostMapping("/cases/{id}/tasks/{taskId}")
@@ -116,6 +126,10 @@ class WorkflowPageController {
     String complete(@PathVariable long id, @PathVariable String taskId, @RequestParam Map<String, String> form,
                     RedirectAttributes redirect, Model model) {
         CaseView current = load(id);
+        Optional<String> own = ownPage(current);
+        if (own.isPresent()) {
+            return "redirect:" + own.get();
+        }
         TaskAction action = parseAction(form.get("action"));
         Map<String, Object> data = new LinkedHashMap<>();
         form.forEach((k, v) -> {

@@ -3,6 +3,7 @@ package com.tobacco.retailcrm.workflow.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.workflow.api.TaskOverdue;
+import com.tobacco.retailcrm.workflow.engine.OverdueCheck;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,12 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
-/** 超时提醒 for change-request steps: flagged once to the assignee and their supervisor, like the engine's tasks. */
+/** 超时提醒 for change-request steps: the engine's tasks, flagged once to the assignee and their supervisor. */
 @RecordApplicationEvents
 class ChangeRequestOverdueTest extends ChangeRequestTestBase {
 
     @Autowired
-    ChangeRequestOverdueCheck check;
+    OverdueCheck check;
 
     @Autowired
     ApplicationEvents events;
@@ -34,7 +35,7 @@ class ChangeRequestOverdueTest extends ChangeRequestTestBase {
         JsonNode r = raised(c.cm(), code, "PHONE", "orderPhone", "13912345678");
         long id = r.get("id").asLong();
         JsonNode review = current(r);
-        String taskId = "CR-" + review.get("id").asLong();
+        String taskId = review.get("id").asString();
 
         OffsetDateTime due = OffsetDateTime.parse(review.get("dueAt").asString());
         clock.advance(Duration.between(clock.instant(), due.toInstant()).plusMinutes(1));
@@ -44,8 +45,8 @@ class ChangeRequestOverdueTest extends ChangeRequestTestBase {
         assertThat(again).isZero();
         assertThat(notificationsAbout(c.cmName(), taskId)).as("the assignee").isEqualTo(1);
         assertThat(notificationsAbout(c.mmName(), taskId)).as("the assignee's supervisor").isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from change_request_step where id = ? and overdue_flagged_at is not null",
-                Long.class, review.get("id").asLong())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from wf_overdue_task where task_id = ? and case_id = ?",
+                Long.class, taskId, id)).isEqualTo(1);
         // the scheduled check may have flagged it in between; the event is published at most once, by whoever did
         assertThat(events.stream(TaskOverdue.class).filter(e -> e.taskId().equals(taskId)).count()).isLessThanOrEqualTo(1);
         events.stream(TaskOverdue.class).filter(e -> e.taskId().equals(taskId)).forEach(e -> {

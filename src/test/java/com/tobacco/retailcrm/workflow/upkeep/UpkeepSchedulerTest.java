@@ -69,6 +69,8 @@ class UpkeepSchedulerTest extends ApiTest {
                 .isEqualTo(YearMonth.from(today).atDay(3).atTime(17, 0));
         assertThat(pageAs(mdName, "/upkeep?kind=MONTHLY_CLASS_REPORT")).as("the upkeep page opens the report")
                 .contains("/classification/adjustments?month=" + lastMonth);
+        assertThat(pageAs(cmName, "/upkeep")).as("the page names the assignee as colleagues know them")
+                .contains(">测试" + cmName + "<").doesNotContain(">" + cmName + "<");
     }
 
     @Test
