@@ -26,15 +26,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * 性能基准 — not a unit test: runs only with {@code ./mvnw -B -Pbench test -Dtest=ClassificationBenchmark} (tag
  * "bench", heap capped at 512 MB). Loads 300,000 ACTIVE customers and about 1.2 M order lines of one month with COPY,
- * then times a classification run over HTTP next to the same aggregate (purchases summed per customer, format
- * totals and ranks by window functions) as one bare SQL statement in the same process, and the heap's peak during
- * the run. Prints a report and writes it to {@code target/classification-bench-report.txt}. Sizes:
- * -Dbench.customers, -Dbench.ordersPerCustomer.
+ * then times a classification run over HTTP next to two bare statements run in the same process: the run's own SELECT
+ * ({@code RunStore.RESULTS}, everything the run computes, nothing written) and the aggregate at its heart alone
+ * (purchases summed per customer, format totals and ranks by window functions); then the heap's peak during the
+ * runs and the time to apply a run to every customer. Prints a report and writes it to
+ * {@code target/classification-bench-report.txt}. Sizes: -Dbench.customers, -Dbench.ordersPerCustomer.
  */
 @Tag("bench")
 class ClassificationBenchmark extends ClassificationTestBase {
 
-    private static final String BARE = """
+    /** The aggregate at the heart of a run: sums per customer, format totals and ranks. */
+    private static final String RANKS = """
             select count(*), sum(position) from (
                 select rank() over (partition by t.retail_format
                                     order by t.qty * t.total_amount + t.amount * t.total_qty desc) as position
@@ -50,6 +52,11 @@ class ClassificationBenchmark extends ClassificationTestBase {
                 ) t
             ) ranked
             """;
+
+    /** The run's own SELECT, everything it computes but nothing written; every column is used so none is skipped. */
+    private static final String RESULTS = "select count(*), count(score), sum(rank), count(business_scale), "
+            + "count(customer_class), sum(tier), count(previous_class), sum(qty), sum(amount), count(county_org_unit_id) "
+            + "from (" + com.tobacco.retailcrm.classification.persistence.RunStore.RESULTS + ") r";
 
     @Autowired
     DataSource dataSource;
@@ -68,6 +75,7 @@ class ClassificationBenchmark extends ClassificationTestBase {
         YearMonth month = lastMonth();
         load(customers, ordersPerCustomer, countyId, month);
 
+        List<Long> ranks = new ArrayList<>();
         List<Long> bare = new ArrayList<>();
         List<Long> run = new ArrayList<>();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -75,37 +83,49 @@ class ClassificationBenchmark extends ClassificationTestBase {
         System.gc();
         long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        var tiers = new com.tobacco.retailcrm.classification.domain.TierScheme(30, List.of());
+        var period = com.tobacco.retailcrm.classification.domain.Period.parse(month.toString());
         for (int i = 0; i < 4; i++) {
             long t0 = System.nanoTime();
-            transactions.executeWithoutResult(tx -> {
-                // the same memory for sorts as the run's transaction gets
-                jdbc.execute("set local work_mem = '" + com.tobacco.retailcrm.classification.persistence.RunStore.WORK_MEM + "'");
-                jdbc.queryForMap(BARE, month.atDay(1), month.atEndOfMonth());
-            });
+            bareStatement(RANKS, java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()));
             long t1 = System.nanoTime();
-            var r = http.post("/api/v1/classification-runs", c.marketDept(), Http.body("period", month.toString()));
+            bareStatement(RESULTS, com.tobacco.retailcrm.classification.persistence.RunStore.resultsArguments(period, tiers, 0));
             long t2 = System.nanoTime();
+            var r = http.post("/api/v1/classification-runs", c.marketDept(), Http.body("period", month.toString()));
+            long t3 = System.nanoTime();
             assertThat(r.status()).as("run: %s", r).isEqualTo(201);
             if (i > 0) {   // the first round warms caches and JIT
-                bare.add((t1 - t0) / 1_000_000);
-                run.add((t2 - t1) / 1_000_000);
+                ranks.add((t1 - t0) / 1_000_000);
+                bare.add((t2 - t1) / 1_000_000);
+                run.add((t3 - t2) / 1_000_000);
             }
         }
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long results = jdbc.queryForObject("select count(*) from classification_result where run_id = "
                 + "(select max(id) from classification_run)", Long.class);
-        Collections.sort(bare);
-        Collections.sort(run);
-        long bareMedian = bare.get(bare.size() / 2);
-        long runMedian = run.get(run.size() / 2);
-        report.add(String.format("bare aggregate (one SELECT: sums per customer, format totals, ranks; same work_mem): median %,d ms %s",
-                bareMedian, bare));
-        report.add(String.format("classification run over HTTP (same aggregate + scale, class, tier, %,d result rows "
-                + "inserted, format summary, changed count): median %,d ms %s", results, runMedian, run));
-        report.add(String.format("run / bare = %.2f", runMedian / (double) bareMedian));
+        long ranksMedian = median(ranks);
+        long bareMedian = median(bare);
+        long runMedian = median(run);
+        report.add(String.format("bare aggregate, ranks only (one SELECT: sums per customer, format totals, ranks; same "
+                + "work_mem): median %,d ms %s", ranksMedian, ranks));
+        report.add(String.format("bare aggregate, the run's own SELECT (RunStore.RESULTS: also scale, class, tier and "
+                + "the previous values, nothing written): median %,d ms %s", bareMedian, bare));
+        report.add(String.format("classification run over HTTP (that SELECT inserted as %,d result rows, format "
+                + "summary, changed count, commit): median %,d ms %s", results, runMedian, run));
+        report.add(String.format("run / the run's own SELECT = %.2f; run / ranks only = %.2f",
+                runMedian / (double) bareMedian, runMedian / (double) ranksMedian));
         report.add(String.format("heap: %,d MB in use before, peak %,d MB during 4 rounds (max %,d MB; whole JVM)",
                 before / (1024 * 1024), peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         explainRun(month);
+        long lastRun = jdbc.queryForObject("select max(id) from classification_run", Long.class);
+        long a0 = System.nanoTime();
+        var applied = http.post("/api/v1/classification-runs/" + lastRun + "/apply", c.marketDept(), java.util.Map.of());
+        long applyMs = (System.nanoTime() - a0) / 1_000_000;
+        assertThat(applied.status()).as("apply: %s", applied).isEqualTo(200);
+        long history = jdbc.queryForObject("select count(*) from customer_history where source = ?", Long.class,
+                "CLASSIFICATION:" + lastRun);
+        report.add(String.format("apply over HTTP (every customer's scale, class and tier new: %,d history rows, and the "
+                + "month's purchase figures): %,d ms", history, applyMs));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/classification-bench-report.txt"), report, StandardCharsets.UTF_8);
         report.forEach(line -> System.out.println("[bench] " + line));
@@ -117,18 +137,34 @@ class ClassificationBenchmark extends ClassificationTestBase {
         field.setAccessible(true);
         String compute = (String) field.get(null);
         var tiers = new com.tobacco.retailcrm.classification.domain.TierScheme(30, List.of());
+        var period = com.tobacco.retailcrm.classification.domain.Period.parse(month.toString());
         transactions.executeWithoutResult(tx -> {
             jdbc.execute("set local work_mem = '" + com.tobacco.retailcrm.classification.persistence.RunStore.WORK_MEM + "'");
             long id = jdbc.queryForObject("select max(id) from classification_run", Long.class);
             jdbc.update("delete from classification_run_format where run_id = ?", id);
             jdbc.update("delete from classification_result where run_id = ?", id);
+            List<Object> args = new ArrayList<>(List.of(
+                    com.tobacco.retailcrm.classification.persistence.RunStore.resultsArguments(period, tiers, id)));
+            args.add(id);
             jdbc.query("explain (analyze, buffers) " + compute, rs -> {
                 report.add("  plan: " + rs.getString(1));
-            }, java.sql.Date.valueOf(month.atDay(1)), java.sql.Date.valueOf(month.atEndOfMonth()),
-                    tiers.boundaryDenominator(), tiers.count(),
-                    tiers.boundaryNumerators().toArray(java.math.BigDecimal[]::new), tiers.count(), id, id);
+            }, args.toArray());
             tx.setRollbackOnly();
         });
+    }
+
+    /** One bare statement in its own transaction with the run's memory for sorts. */
+    private void bareStatement(String sql, Object... args) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("set local work_mem = '" + com.tobacco.retailcrm.classification.persistence.RunStore.WORK_MEM + "'");
+            jdbc.queryForMap(sql, args);
+        });
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     private void load(int n, int ordersPerCustomer, long countyId, YearMonth month) throws Exception {

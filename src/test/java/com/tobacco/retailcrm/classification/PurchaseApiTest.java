@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.classification.api.PurchaseFigures;
 import com.tobacco.retailcrm.classification.api.PurchaseTotals;
+import com.tobacco.retailcrm.customer.FileTransfer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,6 +127,31 @@ class PurchaseApiTest extends ClassificationTestBase {
     }
 
     @Test
+    void aGbkCsvAsExcelSavesItAndAnXlsxAreReadAlikeSkippingBlankRows() throws Exception {
+        County c = county();
+        String code = customer(c, "2", "1");
+        LocalDate day = lastMonth().atDay(9);
+        String gbkNo = "GBK-" + unique();
+        byte[] gbk = ("订单编号,客户编码,订单日期,数量（条）,金额（元）\r\n\r\n" + gbkNo + "," + code + "," + day + ",2,300.00\r\n"
+                + "GBK-" + unique() + "," + code + "," + day + ",-1,1\r\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+        var r = upload(c.distribution(), gbk, "p.csv");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(r.json().get("rejected").asInt()).isEqualTo(1);
+        assertThat(r.json().get("errors").get(0).get("index").asInt()).as("row 4: the blank row 2 still counts").isEqualTo(4);
+
+        String xlsxNo = "XLSX-" + unique();
+        byte[] xlsx = com.tobacco.retailcrm.customer.CustomerImportTest.xlsx(
+                List.of("orderNo", "customerCode", "orderDate", "qty", "amount"),
+                List.of(xlsxNo, code, day.toString(), "1.5", "210.5"));
+        var x = upload(c.distribution(), xlsx, "p.xlsx");
+        assertThat(x.status()).as("%s", x).isEqualTo(200);
+        assertThat(x.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(figures.totalsByCustomer(day, day).get(code).qty()).isEqualByComparingTo("3.5");
+        assertThat(upload(c.distribution(), "not a sheet at all".getBytes(), "p.xls").status()).isEqualTo(400);
+    }
+
+    @Test
     void onlyTheDistributionAndMarketDepartmentsSendPurchases() {
         County c = county();
         String code = customer(c, "2", "1");
@@ -137,11 +163,11 @@ class PurchaseApiTest extends ClassificationTestBase {
                 .json().get("accepted").asInt()).isEqualTo(1);
     }
 
-    private com.tobacco.retailcrm.support.Http.Response upload(String token, String csv) {
-        String boundary = "----crm" + unique();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        return http.raw("POST", "/api/v1/purchases/import", token, body,
-                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    private FileTransfer.Result upload(String token, String csv) {
+        return upload(token, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "p.csv");
+    }
+
+    private FileTransfer.Result upload(String token, byte[] content, String fileName) {
+        return new FileTransfer(http.base()).upload("/api/v1/purchases/import", token, fileName, content, Map.of());
     }
 }

@@ -2,7 +2,7 @@ package com.tobacco.retailcrm.classification.domain;
 
 import com.tobacco.retailcrm.classification.persistence.RunStore;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
-import com.tobacco.retailcrm.customer.api.CustomerArchive;
+import com.tobacco.retailcrm.customer.api.SystemFieldWriter;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.api.ConflictException;
@@ -11,9 +11,8 @@ import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,15 +31,15 @@ public class ClassificationRuns {
 
     private final RunStore store;
     private final TierScheme tiers;
-    private final CustomerArchive archive;
+    private final SystemFieldWriter writer;
     private final Clock clock;
     private final CrmProperties properties;
 
-    ClassificationRuns(RunStore store, TierScheme tiers, CustomerArchive archive, Clock clock,
+    ClassificationRuns(RunStore store, TierScheme tiers, SystemFieldWriter writer, Clock clock,
                        CrmProperties properties) {
         this.store = store;
         this.tiers = tiers;
-        this.archive = archive;
+        this.writer = writer;
         this.clock = clock;
         this.properties = properties;
     }
@@ -72,28 +71,60 @@ public class ClassificationRuns {
         if (!store.markApplied(id, CurrentUsers.require().username(), clock.instant())) {
             throw new ConflictException("status", "classification.run.error.applied", id);
         }
+        long started = System.nanoTime();
         Period period = Period.parse(run.period());
-        List<RunStore.Application> applications = new ArrayList<>();
-        store.forEachApplication(id, period.months(), applications::add);
-        String reason = "#" + id + " " + period.code();
-        ChangeSource classification = ChangeSource.classification(id);
-        ChangeSource purchases = ChangeSource.of(ChangeSource.Kind.PURCHASES, period.code());
-        for (RunStore.Application a : applications) {
-            if (a.classChanged()) {
-                Map<String, Object> changes = new HashMap<>();
-                changes.put("businessScale", a.businessScale());
-                changes.put("customerClass", a.customerClass());
-                changes.put("tier", a.tier());
-                archive.applyChanges(a.customerCode(), changes, null, classification, reason);
-            }
-            if (a.purchasesChanged()) {
-                Map<String, Object> changes = new HashMap<>();
-                changes.put("purchaseQty", a.purchaseQty());
-                changes.put("purchaseAmount", a.purchaseAmount());
-                changes.put("purchaseAvgPrice", a.purchaseAvgPrice());
-                archive.applyChanges(a.customerCode(), changes, null, purchases, reason);
+        var writes = new Writes(id, period);
+        store.forEachApplication(id, period.months(), writes::add);
+        writes.flush();
+        log.info("Classification run {} applied to {} customers in {} ms", id, writes.customers,
+                (System.nanoTime() - started) / 1_000_000);
+        return new Applied(find(id), writes.customers);
+    }
+
+    /**
+     * The archive writes of an apply, sent a chunk at a time while the run's differences are still being read, so an
+     * archive of any size is applied with flat memory and a few hundred statements. Class and purchase figures of a
+     * customer go in one update, each under its own history source.
+     */
+    private final class Writes {
+
+        private static final int CHUNK = 5_000;
+
+        private final List<SystemFieldWriter.SystemField> fields;
+        private final String reason;
+        private final List<SystemFieldWriter.SystemValues> rows = new ArrayList<>();
+        private int customers;
+
+        Writes(long runId, Period period) {
+            ChangeSource classification = ChangeSource.classification(runId);
+            ChangeSource purchases = ChangeSource.of(ChangeSource.Kind.PURCHASES, period.code());
+            fields = List.of(new SystemFieldWriter.SystemField("businessScale", classification),
+                    new SystemFieldWriter.SystemField("customerClass", classification),
+                    new SystemFieldWriter.SystemField("tier", classification),
+                    new SystemFieldWriter.SystemField("purchaseQty", purchases),
+                    new SystemFieldWriter.SystemField("purchaseAmount", purchases),
+                    new SystemFieldWriter.SystemField("purchaseAvgPrice", purchases));
+            reason = "#" + runId + " " + period.code();
+        }
+
+        /** A customer whose class or purchase figures differ; the values that do not are skipped by the writer. */
+        void add(RunStore.Application a) {
+            customers++;
+            rows.add(new SystemFieldWriter.SystemValues(a.customerCode(), a.classChanged()
+                    ? Arrays.asList(a.businessScale(), a.customerClass(), a.tier(), a.purchaseQty(), a.purchaseAmount(),
+                            a.purchaseAvgPrice())
+                    : Arrays.asList(a.currentScale(), a.currentClass(), a.currentTier(), a.purchaseQty(),
+                            a.purchaseAmount(), a.purchaseAvgPrice())));
+            if (rows.size() >= CHUNK) {
+                flush();
             }
         }
-        return new Applied(find(id), applications.size());
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                writer.write(fields, rows, reason);
+                rows.clear();
+            }
+        }
     }
 }

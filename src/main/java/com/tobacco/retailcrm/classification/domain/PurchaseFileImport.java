@@ -1,31 +1,23 @@
 package com.tobacco.retailcrm.classification.domain;
 
+import com.tobacco.retailcrm.customer.api.UploadedSheets;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 购进导入 — a CSV file from the distribution system (UTF-8, with or without BOM; header row of the API's field
- * names or the Chinese labels), read as a stream and written chunk by chunk under the same rules as the JSON API.
- * The file is one transaction: a file that cannot be read (bad encoding, broken quoting, missing column) saves
- * nothing. Error indexes are the file's line numbers (the header is line 1). At most {@link #MAX_ERRORS} errors are
- * listed; {@code rejected} still counts every refused line.
+ * 购进导入 — a file from the distribution system: CSV (UTF-8 with or without BOM, or GBK/GB18030 as Excel saves it in
+ * China) or .xlsx, told apart by content and read as a stream by the archive's {@link UploadedSheets}; header row of
+ * the API's field names or the Chinese labels; written chunk by chunk under the same rules as the JSON API. The file
+ * is one transaction: a file that cannot be read (broken quoting, not a sheet, missing column) saves nothing. Error
+ * indexes are the file's row numbers (the header is row 1); blank rows are skipped. At most {@link #MAX_ERRORS}
+ * errors are listed; {@code rejected} still counts every refused row.
  */
 @Service
 public class PurchaseFileImport {
@@ -33,8 +25,6 @@ public class PurchaseFileImport {
     static final int CHUNK = 5_000;
     public static final int MAX_ERRORS = 1_000;
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true)
-            .setIgnoreSurroundingSpaces(true).get();
     private static final Map<String, String> HEADERS = Map.ofEntries(
             Map.entry("orderno", "orderNo"), Map.entry("订单号", "orderNo"), Map.entry("订单编号", "orderNo"),
             Map.entry("customercode", "customerCode"), Map.entry("客户代码", "customerCode"), Map.entry("客户编码", "customerCode"),
@@ -45,48 +35,60 @@ public class PurchaseFileImport {
     private static final List<String> COLUMNS = List.of("orderNo", "customerCode", "orderDate", "qty", "amount");
 
     private final PurchaseReceiver receiver;
+    private final UploadedSheets sheets;
 
-    PurchaseFileImport(PurchaseReceiver receiver) {
+    PurchaseFileImport(PurchaseReceiver receiver, UploadedSheets sheets) {
         this.receiver = receiver;
+        this.sheets = sheets;
     }
 
     @Transactional
-    public PurchaseReceiver.Outcome importCsv(InputStream in, String receivedBy) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        var reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+    public PurchaseReceiver.Outcome importFile(Path file, String receivedBy) {
+        var reading = new Reading(receivedBy);
+        sheets.read(file, reading::row);
+        if (reading.positions == null) {
+            throw new InvalidInputException("file", "{classification.purchase.error.emptyFile}");
         }
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new InvalidInputException("file", "{classification.purchase.error.emptyFile}");
-            }
-            int[] positions = positions(records.next());
-            PurchaseReceiver.Outcome outcome = PurchaseReceiver.Outcome.empty();
-            List<PurchaseReceiver.Item> chunk = new ArrayList<>(CHUNK);
-            while (records.hasNext()) {
-                CSVRecord r = records.next();
-                chunk.add(new PurchaseReceiver.Item(r.getRecordNumber(), cell(r, positions[0]), cell(r, positions[1]),
-                        cell(r, positions[2]), cell(r, positions[3]), cell(r, positions[4])));
-                if (chunk.size() == CHUNK) {
-                    outcome = capped(outcome.plus(receiver.receive(chunk, receivedBy)));
-                    chunk.clear();
-                }
-            }
-            return capped(outcome.plus(receiver.receive(chunk, receivedBy)));
-        } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause());
-        } catch (CharacterCodingException e) {
-            throw unreadable(e);
-        }
+        return reading.finish();
     }
 
-    private static InvalidInputException unreadable(Throwable cause) {
-        return new InvalidInputException("file", cause instanceof CharacterCodingException
-                ? "{classification.purchase.error.encoding}" : "{classification.purchase.error.csvSyntax}");
+    /** The state of one file's reading: the header's column positions, the chunk being filled, the outcome so far. */
+    private final class Reading {
+
+        private final String receivedBy;
+        private final List<PurchaseReceiver.Item> chunk = new ArrayList<>(CHUNK);
+        private int[] positions;
+        private PurchaseReceiver.Outcome outcome = PurchaseReceiver.Outcome.empty();
+
+        Reading(String receivedBy) {
+            this.receivedBy = receivedBy;
+        }
+
+        void row(UploadedSheets.Row row) {
+            if (row.isBlank()) {
+                return;
+            }
+            if (positions == null) {
+                positions = positions(row.cells());
+                return;
+            }
+            List<String> cells = row.cells();
+            chunk.add(new PurchaseReceiver.Item(row.number(), cell(cells, positions[0]), cell(cells, positions[1]),
+                    cell(cells, positions[2]), cell(cells, positions[3]), cell(cells, positions[4])));
+            if (chunk.size() == CHUNK) {
+                send();
+            }
+        }
+
+        PurchaseReceiver.Outcome finish() {
+            send();
+            return outcome;
+        }
+
+        private void send() {
+            outcome = capped(outcome.plus(receiver.receive(chunk, receivedBy)));
+            chunk.clear();
+        }
     }
 
     private static PurchaseReceiver.Outcome capped(PurchaseReceiver.Outcome o) {
@@ -94,10 +96,11 @@ public class PurchaseFileImport {
                 : new PurchaseReceiver.Outcome(o.accepted(), o.rejected(), List.copyOf(o.errors().subList(0, MAX_ERRORS)));
     }
 
-    private static int[] positions(CSVRecord header) {
+    private static int[] positions(List<String> header) {
         Map<String, Integer> found = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String key = HEADERS.get(header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
+            String name = header.get(i) == null ? "" : header.get(i);
+            String key = HEADERS.get(name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
             if (key != null) {
                 found.putIfAbsent(key, i);
             }
@@ -109,7 +112,11 @@ public class PurchaseFileImport {
         return COLUMNS.stream().mapToInt(found::get).toArray();
     }
 
-    private static String cell(CSVRecord r, int position) {
-        return position < r.size() ? r.get(position) : null;
+    private static String cell(List<String> cells, int position) {
+        if (position >= cells.size() || cells.get(position) == null) {
+            return null;
+        }
+        String value = cells.get(position).strip();
+        return value.isEmpty() ? null : value;
     }
 }

@@ -27,36 +27,39 @@ import org.springframework.stereotype.Repository;
 public class RunStore {
 
     /**
-     * The ordering weight q·A + a·Q equals 2·Q·A·score: it ranks exactly like the score but is a product of exact
-     * decimals, with no division, so scores that are equal by hand are equal here (a rounded quotient could split
-     * 1/3 + 1/3 from 2/3).
+     * The run's results as one SELECT (parameters: period from, to; tier boundary denominator, tier count, boundary
+     * numerators, tier count; run id), one row per ACTIVE customer with a format. The ordering weight q·A + a·Q equals
+     * 2·Q·A·score: it ranks exactly like the score but is a product of exact decimals, with no division, so scores
+     * that are equal by hand are equal here (a rounded quotient could split 1/3 + 1/3 from 2/3). Each format's
+     * customer count for the tier boundaries is counted on its own so that the per-customer rows are read once.
      */
-    private static final String COMPUTE = """
-            with active as (
-                select f.customer_code, f.county_org_unit_id, f.market_type, f.retail_format,
-                       f.business_scale, f.customer_class, f.tier
-                from %1$s f where f.status = 'ACTIVE' and f.retail_format is not null
-            ), bought as (
+    public static final String RESULTS = """
+            with bought as (
                 select p.customer_code, sum(p.qty) as qty, sum(p.amount) as amount
                 from purchase p where p.order_date between ? and ? group by p.customer_code
             ), totals as (
-                select a.*, coalesce(b.qty, 0) as qty, coalesce(b.amount, 0) as amount,
-                       sum(coalesce(b.qty, 0)) over f as total_qty, sum(coalesce(b.amount, 0)) over f as total_amount,
-                       count(*) over f as n
-                from active a left join bought b on b.customer_code = a.customer_code
-                window f as (partition by a.retail_format)
-            ), ranked as (
+                select f.customer_code, f.county_org_unit_id, f.market_type, f.retail_format,
+                       f.business_scale, f.customer_class, f.tier,
+                       coalesce(b.qty, 0) as qty, coalesce(b.amount, 0) as amount,
+                       sum(coalesce(b.qty, 0)) over w as total_qty, sum(coalesce(b.amount, 0)) over w as total_amount,
+                       count(*) over w as n
+                from %1$s f left join bought b on b.customer_code = f.customer_code
+                where f.status = 'ACTIVE' and f.retail_format is not null
+                window w as (partition by f.retail_format)
+            ), weighted as (
                 select t.*, t.qty * t.total_amount + t.amount * t.total_qty as weight,
-                       rank() over (partition by t.retail_format
-                                    order by t.qty * t.total_amount + t.amount * t.total_qty desc) as position,
-                       round(t.n * 0.2) as k,
                        t.total_qty > 0 and t.total_amount > 0 as classified
                 from totals t
+            ), ranked as (
+                select w.*, rank() over (partition by w.retail_format order by w.weight desc) as position,
+                       round(w.n * 0.2) as k
+                from weighted w
             ), tier_starts as (
                 select f.retail_format,
-                       coalesce(array_agg(round(f.n * b.num / ?) + 1 order by b.t) filter (where b.t < ?),
-                                '{}'::numeric[]) as starts
-                from (select distinct retail_format, n from totals) f
+                       coalesce(array_agg((round(f.n * b.num / ?) + 1)::bigint order by b.t) filter (where b.t < ?),
+                                '{}'::bigint[]) as starts
+                from (select retail_format, count(*) as n from %1$s
+                      where status = 'ACTIVE' and retail_format is not null group by retail_format) f
                      cross join unnest(?::numeric[]) with ordinality as b(num, t)
                 group by f.retail_format
             ), scaled as (
@@ -64,22 +67,33 @@ public class RunStore {
                                  when r.position <= r.k then '1'
                                  when r.position > r.n - r.k then '3'
                                  else '2' end as scale,
-                       case when r.classified then ? - width_bucket(r.position::numeric, s.starts) end as new_tier
+                       case when r.classified then ? - width_bucket(r.position, s.starts) end as new_tier
                 from ranked r join tier_starts s on s.retail_format = r.retail_format
-            ), inserted as (
+            )
+            select ?::bigint as run_id, s.customer_code, s.county_org_unit_id, s.market_type, s.retail_format, s.qty,
+                   s.amount,
+                   case when s.classified then round(s.weight / (2 * s.total_qty * s.total_amount), 12) end as score,
+                   case when s.classified then s.position end as rank,
+                   s.scale as business_scale,
+                   case when s.scale is not null and s.market_type is not null
+                        then s.market_type || '-' || s.retail_format || '-' || s.scale end as customer_class,
+                   s.new_tier as tier, s.business_scale as previous_scale, s.customer_class as previous_class,
+                   s.tier as previous_tier
+            from scaled s
+            """.formatted(CustomerFacts.VIEW);
+
+    /**
+     * The run: {@link #RESULTS} inserted in the results index's order (the index then grows at its right edge instead
+     * of splitting pages), and the format summary with the count of changed classes written from the inserted rows,
+     * so the results are read once. Parameters: those of RESULTS, then the run id once more.
+     */
+    private static final String COMPUTE = """
+            with inserted as (
                 insert into classification_result (run_id, customer_code, county_org_unit_id, market_type,
                     retail_format, qty, amount, score, rank, business_scale, customer_class, tier,
                     previous_scale, previous_class, previous_tier)
-                select ?, s.customer_code, s.county_org_unit_id, s.market_type, s.retail_format, s.qty, s.amount,
-                       case when s.classified then round(s.weight / (2 * s.total_qty * s.total_amount), 12) end,
-                       case when s.classified then s.position end,
-                       s.scale,
-                       case when s.scale is not null and s.market_type is not null
-                            then s.market_type || '-' || s.retail_format || '-' || s.scale end,
-                       s.new_tier, s.business_scale, s.customer_class, s.tier
-                from scaled s
-                -- in the results index's order, so the index grows at its right edge instead of splitting pages
-                order by s.retail_format, s.position, s.customer_code
+                %s
+                order by retail_format, rank, customer_code
                 returning retail_format, qty, amount, rank, customer_class, previous_class
             )
             insert into classification_run_format (run_id, retail_format, customers, total_qty, total_amount,
@@ -87,7 +101,7 @@ public class RunStore {
             select ?, retail_format, count(*), sum(qty), sum(amount), bool_or(rank is not null),
                    count(*) filter (where customer_class is not null and customer_class is distinct from previous_class)
             from inserted group by retail_format
-            """.formatted(CustomerFacts.VIEW);
+            """.formatted(RESULTS);
 
     private static final String JOIN_FACTS = " left join " + CustomerFacts.VIEW + " f on f.customer_code = r.customer_code";
 
@@ -117,6 +131,12 @@ public class RunStore {
                          Integer previousTier) {
     }
 
+    /** The parameters of {@link #RESULTS} for a period, tier scheme and run id. */
+    public static Object[] resultsArguments(Period period, TierScheme tiers, long runId) {
+        return new Object[] {Date.valueOf(period.from()), Date.valueOf(period.to()), tiers.boundaryDenominator(),
+                tiers.count(), tiers.boundaryNumerators().toArray(BigDecimal[]::new), tiers.count(), runId};
+    }
+
     /** Computes a run and returns its id. */
     public long compute(Period period, TierScheme tiers, String by, Instant at) {
         Long id = jdbc.queryForObject("""
@@ -126,8 +146,9 @@ public class RunStore {
                 tiers.count(), tiers.shares().toArray(BigDecimal[]::new), by, Timestamp.from(at));
         // the period's sums, window partitions and ranks of a whole archive are sorted in memory, not on disk
         jdbc.execute("set local work_mem = '" + WORK_MEM + "'");
-        jdbc.update(COMPUTE, Date.valueOf(period.from()), Date.valueOf(period.to()), tiers.boundaryDenominator(),
-                tiers.count(), tiers.boundaryNumerators().toArray(BigDecimal[]::new), tiers.count(), id, id);
+        List<Object> args = new ArrayList<>(List.of(resultsArguments(period, tiers, id)));
+        args.add(id);
+        jdbc.update(COMPUTE, args.toArray());
         jdbc.update("""
                 update classification_run set changed = (select coalesce(sum(changed), 0)
                     from classification_run_format where run_id = ?)
@@ -231,7 +252,8 @@ public class RunStore {
     /** What applying writes to one customer: the run's class fields and the period's monthly purchase figures. */
     public record Application(String customerCode, String businessScale, String customerClass, Integer tier,
                               BigDecimal purchaseQty, BigDecimal purchaseAmount, BigDecimal purchaseAvgPrice,
-                              boolean classChanged, boolean purchasesChanged) {
+                              boolean classChanged, boolean purchasesChanged, String currentScale,
+                              String currentClass, Integer currentTier) {
     }
 
     /**
@@ -269,7 +291,8 @@ public class RunStore {
             if (classChanged || purchasesChanged) {
                 consumer.accept(new Application(rs.getString("customer_code"), rs.getString("business_scale"),
                         rs.getString("customer_class"), (Integer) rs.getObject("tier"), rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("amount"), rs.getBigDecimal("avg_price"), classChanged, purchasesChanged));
+                        rs.getBigDecimal("amount"), rs.getBigDecimal("avg_price"), classChanged, purchasesChanged,
+                        rs.getString("cur_scale"), rs.getString("cur_class"), (Integer) rs.getObject("cur_tier")));
             }
         });
     }

@@ -6,7 +6,8 @@ import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -75,9 +76,13 @@ class PurchaseController {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(SENDERS)
-    Result importCsv(@RequestPart("file") MultipartFile file) throws IOException {
-        try (InputStream in = file.getInputStream()) {
-            return result(fileImport.importCsv(in, CurrentUsers.require().username()));
+    Result importFile(@RequestPart("file") MultipartFile file) throws IOException {
+        Path tmp = Files.createTempFile("purchase-import-", ".upload");
+        try {
+            file.transferTo(tmp);
+            return result(fileImport.importFile(tmp, CurrentUsers.require().username()));
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
