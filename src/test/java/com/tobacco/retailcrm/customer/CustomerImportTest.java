@@ -277,6 +277,56 @@ public class CustomerImportTest extends CustomerApiTestBase {
         }
     }
 
+    /**
+     * A file of several chunks, written two at a time: a code given again in a later chunk updates the customer its
+     * first row created (while that chunk may still be writing), a bad row in a chunk of good ones fails alone,
+     * errors and counts are whole and in row order, and the gram counters count every created customer once.
+     */
+    @Test
+    void aFileOfManyChunksWrittenTwoAtATimeGivesTheResultOfOneRowAfterAnother() {
+        County c = county();
+        int rows = 1_300;
+        List<String> codes = new ArrayList<>();
+        List<String> licences = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("customerCode,licenceNo,storeName,retailFormat,marketType,countyCode\n");
+        for (int i = 0; i < rows; i++) {
+            boolean again = i >= 500 && i < 520;
+            String code = again ? codes.get(i - 500) : digits(12);
+            String licence = again ? licences.get(i - 500) : digits(12);
+            codes.add(code);
+            licences.add(licence);
+            if (i == 700) {
+                csv.append(code).append(',').append(licence).append(",坏行,99,1,").append(c.code()).append('\n');
+            } else if (again) {
+                csv.append(code).append(',').append(licence).append(",再次出现").append(i).append(",1,1,").append(c.code()).append('\n');
+            } else {
+                csv.append(code).append(',').append(licence).append(",分块店").append(i).append(",2,1,").append(c.code())
+                        .append('\n');
+            }
+        }
+        long gramsBefore = jdbc.queryForObject("select coalesce(sum(customers), 0) from customer_name_gram_count "
+                + "where gram = '块'", Long.class);
+        var result = files.upload("/api/v1/customers/import", c.marketDept(), "chunks.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(result.status()).as("%s", result).isEqualTo(200);
+        JsonNode r = result.json();
+        assertThat(counts(r)).as("%s", r).containsExactly(rows, rows - 20 - 1, 20, 0, 1);
+        assertThat(errorKeys(r)).containsExactly("702:retailFormat");
+        long id = r.get("id").asLong();
+        var renamed = http.get("/api/v1/customers/" + codes.get(3), c.marketDept()).json();
+        assertThat(renamed.get("storeName").asString()).isEqualTo("再次出现503");
+        assertThat(jdbc.queryForList("select field from customer_history where customer_code = ? and source = ? "
+                + "and old_value is not null", String.class, codes.get(3), "IMPORT:" + id))
+                .containsExactlyInAnyOrder("storeName", "retailFormat");
+        assertThat(jdbc.queryForObject("select count(*) from customer where customer_code = any(?)", Integer.class,
+                (Object) codes.toArray(String[]::new))).isEqualTo(rows - 20 - 1);
+        assertThat(jdbc.queryForObject("select coalesce(sum(customers), 0) from customer_name_gram_count "
+                + "where gram = '块'", Long.class) - gramsBefore)
+                .as("分块店 created and not renamed: every one counted once")
+                .isEqualTo(jdbc.queryForObject("select count(*) from customer where customer_code = any(?) "
+                        + "and store_name like '分块店%'", Long.class, (Object) codes.toArray(String[]::new)));
+    }
+
     static List<Integer> counts(JsonNode r) {
         return List.of(r.get("total").asInt(), r.get("created").asInt(), r.get("updated").asInt(),
                 r.get("unchanged").asInt(), r.get("failed").asInt());

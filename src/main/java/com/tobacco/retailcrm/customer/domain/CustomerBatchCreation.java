@@ -1,6 +1,7 @@
 package com.tobacco.retailcrm.customer.domain;
 
 import com.tobacco.retailcrm.customer.api.ChangeSource;
+import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
@@ -25,10 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 批量新建 — creates many customers at once for a bulk import, with the same rules as
  * {@link CustomerArchiveService#create} (defaults, validation, unique code and licence, history with the source)
- * but set-based: the rows are validated in memory (by {@link CustomerValidator#prepareNew}, as create does), duplicates are found with one query, the valid rows are
- * inserted in one JDBC batch and their history in another. Rows with custom fields are left to the one-by-one path
- * (the batch insert writes fixed columns only). Runs in the caller's transaction: if the database still refuses
- * (a code taken meanwhile), the whole batch fails and the caller falls back to one row at a time.
+ * but set-based, in two steps: {@link #prepare} validates the rows in memory (by {@link CustomerValidator#prepareNew},
+ * as create does) and renders the valid ones and their history as COPY text, without a transaction, so it can run
+ * while an earlier batch is written; {@link #write} finds duplicates with one query and inserts the rest with one
+ * COPY for the customers and one for their history. Rows with custom fields are left to the one-by-one path (the
+ * batch insert writes fixed columns only). {@link #write} runs in the caller's transaction: if the database still
+ * refuses (a code taken meanwhile), the whole batch fails and the caller falls back to one row at a time.
  */
 @Component
 public class CustomerBatchCreation {
@@ -63,18 +66,22 @@ public class CustomerBatchCreation {
     public record Outcome(int row, boolean created, boolean deferred, List<FieldProblem> problems) {
     }
 
-    @Transactional
-    public List<Outcome> createAll(List<NewCustomer> rows, ChangeSource source) {
+    /**
+     * Validates and renders a batch of new customers without writing anything, so that a bulk import can do this
+     * work while its previous batch is being written. Ids are reserved from the sequence here.
+     */
+    public Prepared prepare(List<NewCustomer> rows, ChangeSource source) {
         Map<String, Optional<OrgUnitRef>> counties = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         Map<Integer, Customer> valid = new LinkedHashMap<>();
+        List<FieldDefinition> customFields = dictionary.customFields();
         for (NewCustomer row : rows) {
             List<Violation> problems = new ArrayList<>();
             Optional<OrgUnitRef> county = row.countyCode() == null ? Optional.empty() : counties.computeIfAbsent(
                     row.countyCode(), code -> org.findByCode(code).filter(u -> u.type() == OrgUnitType.COUNTY));
             Customer customer = validator.prepareNew(row.fields(), county, source, problems);
             Map<String, Object> parsed = customer.values();
-            boolean custom = dictionary.customFields().stream().anyMatch(f -> parsed.containsKey(f.key()));
+            boolean custom = customFields.stream().anyMatch(f -> parsed.containsKey(f.key()));
             if (!problems.isEmpty()) {
                 outcomes.add(new Outcome(row.row(), false, false, validator.describe(problems)));
             } else if (custom) {
@@ -84,8 +91,66 @@ public class CustomerBatchCreation {
                 outcomes.add(null);
             }
         }
+        Instant now = clock.instant();
+        String who = CurrentUsers.current().map(CurrentUser::username).orElse("system");
+        List<Long> ids = store.reserveIds(valid.size());
+        Map<Integer, CustomerStore.RenderedCustomer> rendered = new HashMap<>();
+        int i = 0;
+        for (var entry : valid.entrySet()) {
+            rendered.put(entry.getKey(), store.render(entry.getValue(), ids.get(i++), now, who, source.toString()));
+        }
+        return new Prepared(rows, outcomes, valid, rendered);
+    }
+
+    /**
+     * A validated and rendered batch (see {@link #prepare}): an outcome for each row already settled (refused or
+     * left to the one-by-one path), null where the row is valid and waits to be written.
+     */
+    public static final class Prepared {
+        private final List<NewCustomer> rows;
+        private final List<Outcome> outcomes;
+        private final Map<Integer, Customer> valid;
+        private final Map<Integer, CustomerStore.RenderedCustomer> rendered;
+
+        private Prepared(List<NewCustomer> rows, List<Outcome> outcomes, Map<Integer, Customer> valid,
+                         Map<Integer, CustomerStore.RenderedCustomer> rendered) {
+            this.rows = rows;
+            this.outcomes = outcomes;
+            this.valid = valid;
+            this.rendered = rendered;
+        }
+
+        /** Whether some rows were left to the one-by-one path already (custom fields). */
+        public boolean anyDeferred() {
+            return outcomes.stream().anyMatch(o -> o != null && o.deferred());
+        }
+    }
+
+    /** Validates and writes at once: {@link #prepare} then {@link #write}. */
+    @Transactional
+    public List<Outcome> createAll(List<NewCustomer> rows, ChangeSource source) {
+        return write(prepare(rows, source), Set.of());
+    }
+
+    /**
+     * Writes a prepared batch in the caller's transaction. Rows whose code is in {@code nowExisting} (created since
+     * the batch was prepared, by an earlier batch of the same file or by someone else) are not created but left to
+     * the one-by-one path, which updates them.
+     */
+    @Transactional
+    public List<Outcome> write(Prepared batch, Set<String> nowExisting) {
+        List<NewCustomer> rows = batch.rows;
+        List<Outcome> outcomes = new ArrayList<>(batch.outcomes);
+        Map<Integer, Customer> valid = new LinkedHashMap<>(batch.valid);
+        for (int i = 0; i < rows.size(); i++) {
+            Customer c = valid.get(rows.get(i).row());
+            if (c != null && nowExisting.contains(c.code())) {
+                valid.remove(rows.get(i).row());
+                outcomes.set(i, new Outcome(rows.get(i).row(), false, true, List.of()));
+            }
+        }
         refuseDuplicates(valid, outcomes, rows);
-        insert(valid.values(), source);
+        store.copyNew(valid.keySet().stream().map(batch.rendered::get).toList());
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes.get(i) == null) {
                 outcomes.set(i, new Outcome(rows.get(i).row(), true, false, List.of()));
@@ -128,22 +193,6 @@ public class CustomerBatchCreation {
     private List<FieldProblem> describeConflict(List<Violation> problems) {
         return problems.stream().map(v -> new FieldProblem(v.field(),
                 messages.text(v.messageKey(), v.args().toArray()))).toList();
-    }
-
-    private void insert(java.util.Collection<Customer> customers, ChangeSource source) {
-        if (customers.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        String who = CurrentUsers.current().map(CurrentUser::username).orElse("system");
-        List<Customer> list = List.copyOf(customers);
-        store.insertBatch(list, now, who);
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.query("select id, customer_code from customer where customer_code = any(?)",
-                rs -> {
-                    ids.put(rs.getString(2), rs.getLong(1));
-                }, (Object) list.stream().map(Customer::code).toArray(String[]::new));
-        store.insertCreationHistory(list, ids, who, now, source.toString());
     }
 
 }

@@ -271,7 +271,7 @@ class CustomerSearch {
             args.add("%" + escapeLike(t) + "%");
         } else {
             // a one- or two-character string is itself the gram, so containment is the substring match
-            any.add("customer_name_grams(c.store_name) @> array[?]::text[]");
+            any.add("c.store_name_grams @> array[?]::text[]");
             args.add(t);
         }
         parts.add(String.join(" or ", any));

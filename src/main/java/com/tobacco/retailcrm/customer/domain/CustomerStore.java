@@ -84,32 +84,104 @@ class CustomerStore {
     }
 
     /**
-     * Inserts many new customers with one COPY, without history (the caller writes it): a bulk import or the demo
-     * data. COPY spares binding some seventy parameters per row and fires the statement triggers once per batch.
+     * Inserts many new customers with one COPY, without history and with ids from the sequence: the demo data.
+     * COPY spares binding some seventy parameters per row and fires the statement triggers once per batch.
      * Runs on the caller's transaction's connection, so it commits or rolls back with the rest.
      */
     void insertBatch(List<Customer> customers, Instant now, String by) {
         if (customers.isEmpty()) {
             return;
         }
-        List<String> keys = dictionary.fixed().stream().map(FieldDefinition::key).toList();
-        List<String> columns = new ArrayList<>();
         StringBuilder text = new StringBuilder(customers.size() * 600);
-        for (Customer c : customers) {
-            List<String> cols = new ArrayList<>(List.of("county_org_unit_id"));
-            List<Object> args = new ArrayList<>(List.of(c.countyOrgUnitId()));
-            addColumns(c, keys, cols, args);
-            cols.addAll(List.of("created_at", "updated_at", "created_by"));
-            args.addAll(List.of(now, now, by));
-            if (columns.isEmpty()) {
-                columns.addAll(cols);
-            }
-            for (int i = 0; i < args.size(); i++) {
-                text.append(i == 0 ? "" : "\t").append(copyText(args.get(i)));
-            }
-            text.append('\n');
+        customers.forEach(c -> text.append(copyLine(c, null, now, by)));
+        copyIn("customer (" + String.join(", ", copyColumns(false)) + ")", text);
+    }
+
+    /**
+     * Ids for {@code n} new customers, taken from the table's sequence ahead of the insert, so that a bulk import
+     * can render its customers and their history before it opens the transaction that writes them. An id whose
+     * customer is then refused is simply never used, as with any rolled-back insert.
+     */
+    List<Long> reserveIds(int n) {
+        if (n == 0) {
+            return List.of();
         }
-        copyIn("customer (" + String.join(", ", columns) + ")", text);
+        return jdbc.queryForList("select nextval(pg_get_serial_sequence('customer', 'id')) from generate_series(1, ?)",
+                Long.class, n);
+    }
+
+    /**
+     * A new customer (with its reserved id) and its 修改台账 rendered for {@link #copyNew}: one COPY line for the
+     * customer and one history line per value it is created with (sensitive values encrypted as {@link #history}
+     * does). All the per-row work of a bulk creation (encryption, keyed hashes, pinyin) happens here, so it can
+     * run while the previous batch is being written.
+     */
+    RenderedCustomer render(Customer c, long id, Instant now, String who, String source) {
+        String tail = "\t" + copyText(who) + "\t" + copyText(now) + "\t" + copyText(source) + "\n";
+        String head = id + "\t" + copyText(c.code()) + "\t";
+        StringBuilder history = new StringBuilder(c.values().size() * 120);
+        c.values().forEach((key, value) -> history.append(head).append(copyText(key)).append("\t\\N\t")
+                .append(copyText(protect(key, FieldValues.format(value)))).append(tail));
+        return new RenderedCustomer(copyLine(c, id, now, who), history.toString());
+    }
+
+    /** A customer and its creation history as COPY text, see {@link #render}. */
+    record RenderedCustomer(String line, String history) {
+    }
+
+    /**
+     * Inserts rendered customers with one COPY and their history with another (an imported customer brings some
+     * twenty history rows, and binding them row by row cost the import more than the customers). Runs on the
+     * caller's transaction's connection, so it commits or rolls back with the rest.
+     */
+    void copyNew(List<RenderedCustomer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(customers.size() * 600);
+        customers.forEach(c -> text.append(c.line()));
+        copyIn("customer (" + String.join(", ", copyColumns(true)) + ")", text);
+        text.setLength(0);
+        customers.forEach(c -> text.append(c.history()));
+        copyIn("customer_history (customer_id, customer_code, field, old_value, new_value, changed_by, changed_at, "
+                + "source)", text);
+    }
+
+    /** The columns of {@link #copyLine}, in its order. */
+    private List<String> copyColumns(boolean withId) {
+        List<String> columns = new ArrayList<>();
+        if (withId) {
+            columns.add("id");
+        }
+        columns.add("county_org_unit_id");
+        for (FieldDefinition f : dictionary.fixed()) {
+            columns.add(dictionary.column(f.key()));
+            if (f.type() == FieldType.PHONE) {
+                columns.add(dictionary.column(f.key()) + "_hash");
+            }
+            if (f.key().equals("storeName")) {
+                columns.add("store_name_initials");
+            }
+        }
+        columns.addAll(List.of("created_at", "updated_at", "created_by"));
+        return columns;
+    }
+
+    /** One customer as a line of COPY text in the order of {@link #copyColumns}. */
+    private String copyLine(Customer c, Long id, Instant now, String by) {
+        List<String> columns = new ArrayList<>(); // named once for all rows by copyColumns
+        List<Object> args = new ArrayList<>();
+        if (id != null) {
+            args.add(id);
+        }
+        args.add(c.countyOrgUnitId());
+        addColumns(c, dictionary.fixed().stream().map(FieldDefinition::key).toList(), columns, args);
+        args.addAll(List.of(now, now, by));
+        StringBuilder line = new StringBuilder(600);
+        for (int i = 0; i < args.size(); i++) {
+            line.append(i == 0 ? "" : "\t").append(copyText(args.get(i)));
+        }
+        return line.append('\n').toString();
     }
 
     /** COPY of rows in text format into {@code table (columns)}, on the caller's transaction's connection. */
@@ -184,24 +256,6 @@ class CustomerStore {
                         reveal(rs.getString("field"), rs.getString("new_value")), rs.getString("changed_by"),
                         rs.getTimestamp("changed_at").toInstant(), rs.getString("source"), rs.getString("reason")),
                 customerId);
-    }
-
-    /**
-     * The 修改台账 of new customers, one row per value each was created with, written with one COPY: an imported
-     * customer brings some twenty rows, and binding them row by row cost the import more than the customers.
-     * Sensitive values are encrypted as {@link #history} does.
-     */
-    void insertCreationHistory(List<Customer> customers, Map<String, Long> ids, String who, Instant now,
-                               String source) {
-        StringBuilder text = new StringBuilder(customers.size() * 1200);
-        String tail = "\t" + copyText(who) + "\t" + copyText(now) + "\t" + copyText(source) + "\n";
-        for (Customer c : customers) {
-            String head = ids.get(c.code()) + "\t" + copyText(c.code()) + "\t";
-            c.values().forEach((key, value) -> text.append(head).append(copyText(key)).append("\t\\N\t")
-                    .append(copyText(protect(key, FieldValues.format(value)))).append(tail));
-        }
-        copyIn("customer_history (customer_id, customer_code, field, old_value, new_value, changed_by, changed_at, "
-                + "source)", text);
     }
 
     /** One row of the 修改台账. Values are canonical text in clear; sensitive ones are encrypted when stored. */

@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -35,6 +37,13 @@ public class SensitiveDataCipher {
     private final SecretKeySpec hashKey;
     private final Provider bouncyCastle = new BouncyCastleProvider();
     private final SecureRandom random = new SecureRandom();
+    /*
+     * Cipher and Mac instances are not thread-safe but are costly to look up and key (a bulk import seals and hashes
+     * some hundred thousand values): each thread keeps its own, keyed once. A Cipher is initialised again with a
+     * fresh IV for every value, as GCM requires.
+     */
+    private final ThreadLocal<Map<String, Cipher>> ciphers = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     SensitiveDataCipher(DataKeys keys, @Value("${crm.crypto.algorithm:AES}") String algorithm) {
         this.algorithm = algorithm.strip().toUpperCase(Locale.ROOT);
@@ -90,22 +99,32 @@ public class SensitiveDataCipher {
 
     /** The keyed hash (HMAC-SHA256) of a text: equal texts give equal hashes, and the text cannot be guessed back. */
     public String keyedHash(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Cipher cipher(String alg, int mode, byte[] iv) throws GeneralSecurityException {
-        Cipher c = switch (alg) {
-            case "AES" -> Cipher.getInstance("AES/GCM/NoPadding");
-            case "SM4" -> Cipher.getInstance("SM4/GCM/NoPadding", bouncyCastle);
-            default -> throw new GeneralSecurityException("unknown algorithm " + alg);
-        };
+        Map<String, Cipher> mine = ciphers.get();
+        Cipher c = mine.get(alg);
+        if (c == null) {
+            c = switch (alg) {
+                case "AES" -> Cipher.getInstance("AES/GCM/NoPadding");
+                case "SM4" -> Cipher.getInstance("SM4/GCM/NoPadding", bouncyCastle);
+                default -> throw new GeneralSecurityException("unknown algorithm " + alg);
+            };
+            mine.put(alg, c);
+        }
         c.init(mode, alg.equals("AES") ? aesKey : sm4Key, new GCMParameterSpec(TAG_BITS, iv));
         return c;
+    }
+
+    /** A keyed-hash instance for this thread, initialised once: doFinal leaves it ready for the next text. */
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

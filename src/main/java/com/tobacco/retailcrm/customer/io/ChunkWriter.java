@@ -49,48 +49,95 @@ class ChunkWriter {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Prepares and writes a chunk at once: {@link #prepare} then {@link #write(PreparedChunk, Locale)}. */
     List<RowResult> write(List<ImportRow> chunk, Map<String, ImportField> fields, ChangeSource source, Locale locale) {
-        try {
-            return transaction.execute(status -> {
-                Set<String> existing = existingCodes(chunk);
-                // new codes (first time in the chunk) go to the set-based creation, the rest one by one after it
-                Set<String> fresh = new HashSet<>();
-                List<ImportRow> creations = new ArrayList<>();
-                List<ImportRow> oneByOne = new ArrayList<>();
-                for (ImportRow row : chunk) {
-                    String code = row.customerCode();
-                    (code != null && !existing.contains(code) && fresh.add(code) ? creations : oneByOne).add(row);
-                }
-                List<ImportRow> deferred = new ArrayList<>();
-                List<RowResult> results = new ArrayList<>(rows.createAll(creations, fields, source, deferred));
-                Map<Integer, String> codeOfRow = new HashMap<>();
-                creations.forEach(r -> codeOfRow.put(r.number(), r.customerCode()));
-                results.stream().filter(r -> r.outcome() == RowResult.Outcome.CREATED)
-                        .forEach(r -> existing.add(codeOfRow.get(r.row())));
-                deferred.addAll(oneByOne);
-                deferred.sort(Comparator.comparingInt(ImportRow::number));
-                for (ImportRow row : deferred) {
-                    List<FieldProblem> problems = new ArrayList<>();
-                    RowResult.Outcome outcome = rows.write(row, fields, source,
-                            existing.contains(row.customerCode()), problems);
-                    results.add(new RowResult(row.number(), outcome, problems));
-                    if (outcome == RowResult.Outcome.CREATED) {
-                        existing.add(row.customerCode());
-                    }
-                }
-                results.sort(Comparator.comparingInt(RowResult::row));
-                return results;
-            });
-        } catch (RuntimeException e) {
-            if (chunk.size() == 1) {
-                return List.of(RowResult.failed(chunk.get(0).number(), problemsOf(e, locale)));
-            }
-            List<RowResult> results = new ArrayList<>(chunk.size());
-            for (ImportRow row : chunk) {
-                results.addAll(write(List.of(row), fields, source, locale));
-            }
-            return results;
+        return write(prepare(chunk, fields, source), locale);
+    }
+
+    /**
+     * Everything about a chunk that needs no transaction: which rows look new (codes the archive does not have
+     * yet, each code's first row in the chunk) and those rows settled, validated and rendered for one COPY. The
+     * importer prepares the next chunk while the previous one is written. Which codes exist is only a hint here
+     * (an earlier chunk may still be writing one); {@link #write(PreparedChunk, Locale)} asks again.
+     */
+    PreparedChunk prepare(List<ImportRow> chunk, Map<String, ImportField> fields, ChangeSource source) {
+        Set<String> existing = existingCodes(chunk);
+        Set<String> fresh = new HashSet<>();
+        List<ImportRow> creations = new ArrayList<>();
+        List<ImportRow> oneByOne = new ArrayList<>();
+        for (ImportRow row : chunk) {
+            String code = row.customerCode();
+            (code != null && !existing.contains(code) && fresh.add(code) ? creations : oneByOne).add(row);
         }
+        return new PreparedChunk(List.copyOf(chunk), fields, source, rows.prepareCreations(creations, fields, source),
+                oneByOne);
+    }
+
+    /** A chunk ready to be written, see {@link #prepare}. */
+    record PreparedChunk(List<ImportRow> rows, Map<String, ImportField> fields, ChangeSource source,
+                         CustomerRowWriter.PreparedCreations creations, List<ImportRow> oneByOne) {
+
+        /**
+         * Whether writing it changes customers that exist or creates them one by one, statement after statement:
+         * such a transaction takes the gram counters' locks in more than one go and could deadlock with another
+         * chunk's, so it is written alone. A chunk of new customers only takes them in one sorted statement.
+         */
+        boolean writtenAlone() {
+            return !oneByOne.isEmpty() || creations.deferred();
+        }
+    }
+
+    /** Writes a prepared chunk: one transaction for all its rows, or one per row when the archive refuses one. */
+    List<RowResult> write(PreparedChunk chunk, Locale locale) {
+        try {
+            return writeWhole(chunk);
+        } catch (RuntimeException e) {
+            return writeRowByRow(chunk, e, locale);
+        }
+    }
+
+    /**
+     * Writes the whole chunk in one transaction; throws when the archive refuses one of its rows (the transaction
+     * is then rolled back and nothing of the chunk is written).
+     */
+    List<RowResult> writeWhole(PreparedChunk chunk) {
+        return transaction.execute(status -> {
+            Set<String> existing = existingCodes(chunk.rows());
+            List<ImportRow> deferred = new ArrayList<>();
+            List<RowResult> results = new ArrayList<>(rows.writeCreations(chunk.creations(), existing, deferred));
+            Map<Integer, String> codeOfRow = new HashMap<>();
+            chunk.rows().forEach(r -> codeOfRow.put(r.number(), r.customerCode()));
+            results.stream().filter(r -> r.outcome() == RowResult.Outcome.CREATED)
+                    .forEach(r -> existing.add(codeOfRow.get(r.row())));
+            deferred.addAll(chunk.oneByOne());
+            deferred.sort(Comparator.comparingInt(ImportRow::number));
+            for (ImportRow row : deferred) {
+                List<FieldProblem> problems = new ArrayList<>();
+                RowResult.Outcome outcome = rows.write(row, chunk.fields(), chunk.source(),
+                        existing.contains(row.customerCode()), problems);
+                results.add(new RowResult(row.number(), outcome, problems));
+                if (outcome == RowResult.Outcome.CREATED) {
+                    existing.add(row.customerCode());
+                }
+            }
+            results.sort(Comparator.comparingInt(RowResult::row));
+            return results;
+        });
+    }
+
+    /**
+     * After {@link #writeWhole} was refused with {@code refusal}: each row in a transaction of its own, so a bad row
+     * takes no good one with it.
+     */
+    List<RowResult> writeRowByRow(PreparedChunk chunk, RuntimeException refusal, Locale locale) {
+        if (chunk.rows().size() == 1) {
+            return List.of(RowResult.failed(chunk.rows().get(0).number(), problemsOf(refusal, locale)));
+        }
+        List<RowResult> results = new ArrayList<>(chunk.rows().size());
+        for (ImportRow row : chunk.rows()) {
+            results.addAll(write(List.of(row), chunk.fields(), chunk.source(), locale));
+        }
+        return results;
     }
 
     /** Which of the chunk's codes the archive already has, in one query instead of one per row. */

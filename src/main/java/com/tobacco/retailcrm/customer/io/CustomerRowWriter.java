@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,28 +72,47 @@ class CustomerRowWriter {
     }
 
     /**
-     * Creates customers whose codes are new in one go (see {@link CustomerBatchCreation}). Returns a result for every
-     * row it settled; rows it could not take (custom fields) are added to {@code deferred} for {@link #write}.
+     * Settles, validates and renders rows whose codes are new, to be created in one go (see
+     * {@link CustomerBatchCreation}) by {@link #writeCreations}; writes nothing.
      */
-    List<RowResult> createAll(List<ImportRow> rows, Map<String, ImportField> fields, ChangeSource source,
-                              List<ImportRow> deferred) {
-        List<RowResult> results = new ArrayList<>();
+    PreparedCreations prepareCreations(List<ImportRow> rows, Map<String, ImportField> fields, ChangeSource source) {
+        List<RowResult> refused = new ArrayList<>();
         List<CustomerBatchCreation.NewCustomer> batch = new ArrayList<>();
         Map<Integer, ImportRow> byNumber = new HashMap<>();
         for (ImportRow row : rows) {
             List<FieldProblem> problems = new ArrayList<>();
             Map<String, Object> values = settle(row, fields, Optional.empty(), problems);
             if (!problems.isEmpty()) {
-                results.add(RowResult.failed(row.number(), problems));
+                refused.add(RowResult.failed(row.number(), problems));
             } else {
                 batch.add(new CustomerBatchCreation.NewCustomer(row.number(), values,
                         row.values().get(ImportField.COUNTY_CODE)));
                 byNumber.put(row.number(), row);
             }
         }
-        for (CustomerBatchCreation.Outcome o : creation.createAll(batch, source)) {
+        return new PreparedCreations(refused, creation.prepare(batch, source), byNumber);
+    }
+
+    /** Rows prepared for creation: those refused already, and the batch to write. */
+    record PreparedCreations(List<RowResult> refused, CustomerBatchCreation.Prepared batch,
+                             Map<Integer, ImportRow> byNumber) {
+
+        /** Whether some rows are already known to need the one-by-one path (custom fields). */
+        boolean deferred() {
+            return batch.anyDeferred();
+        }
+    }
+
+    /**
+     * Creates the prepared customers in the caller's transaction. Returns a result for every row it settled; rows
+     * it could not take (custom fields, or a code that exists by now) are added to {@code deferred} for
+     * {@link #write}.
+     */
+    List<RowResult> writeCreations(PreparedCreations prepared, Set<String> nowExisting, List<ImportRow> deferred) {
+        List<RowResult> results = new ArrayList<>(prepared.refused());
+        for (CustomerBatchCreation.Outcome o : creation.write(prepared.batch(), nowExisting)) {
             if (o.deferred()) {
-                deferred.add(byNumber.get(o.row()));
+                deferred.add(prepared.byNumber().get(o.row()));
             } else {
                 results.add(o.created() ? RowResult.of(o.row(), RowResult.Outcome.CREATED) : RowResult.failed(o.row(), o.problems()));
             }
