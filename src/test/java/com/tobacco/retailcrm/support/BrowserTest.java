@@ -102,6 +102,16 @@ public abstract class BrowserTest extends ApiTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks something that submits a form or follows a link, and waits until the browser has left the
+     * page: otherwise an element the old page also had (an error slot, say) is found there and goes stale.
+     */
+    protected void clickAndWaitForNewPage(String css) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     protected List<WebElement> all(String css) {
         return browser.findElements(By.cssSelector(css));
     }

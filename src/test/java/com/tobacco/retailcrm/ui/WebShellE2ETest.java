@@ -147,7 +147,7 @@ class WebShellE2ETest extends BrowserTest {
         screenshot("users");
         find("[data-test=user-new]").click();
 
-        find("[data-test=user-save]").click();  // nothing filled in: every required field says so in Chinese
+        clickAndWaitForNewPage("[data-test=user-save]");  // nothing filled in: every required field says so in Chinese
         assertThat(find("[data-test=error-username]").getText()).isNotBlank();
         assertThat(find("[data-test=error-displayName]").getText()).contains("不能为空");
         screenshot("user-form-errors");
@@ -157,7 +157,7 @@ class WebShellE2ETest extends BrowserTest {
         find("#displayName").sendKeys("赵新员");
         new Select(find("#orgUnitCode")).selectByValue(rootOrgCode());
         find("#initialPassword").sendKeys("weak");
-        find("[data-test=user-save]").click();
+        clickAndWaitForNewPage("[data-test=user-save]");
         assertThat(find("[data-test=error-initialPassword]").getText()).contains("密码长度不足");
 
         find("#initialPassword").clear();
