@@ -119,6 +119,14 @@ class WorkflowPagesE2ETest extends BrowserTest {
         assertThat(texts("[data-test=upkeep-row]")).hasSize(2).allMatch(t -> t.contains(cmName));
         assertThat(all("[data-test=empty-row]")).isEmpty();
         screenshot("workflow-upkeep-team");
+
+        // 督办: the market manager's to-do page has a second list, the open tasks their team must do
+        open("/tasks");
+        press("[data-test=list-OTHERS]");
+        waitFor(d -> d.getCurrentUrl().contains("list=OTHERS"));
+        assertThat(texts("[data-test=task-row]")).singleElement().asString().contains(cmName).contains("准时便利店");
+        assertThat(all("[data-test=done-task]")).as("others' tasks are looked at, not done, from here").isEmpty();
+        screenshot("workflow-tasks-oversight");
     }
 
     /** Clicks a button wherever it is in the scrolling content area (a plain click may land on the sticky top bar). */

@@ -55,9 +55,7 @@ class ToDoList {
      * may see but not complete themselves, soonest due first. Anyone else has nobody to supervise → 403.
      */
     List<TaskView> othersTasks(Boolean overdue) {
-        CurrentUser me = CurrentUsers.require();
-        DataScope.Kind scope = users.scopeOf(me).kind();
-        if (scope.compareTo(DataScope.Kind.TEAM) < 0) {
+        if (!oversees()) {
             throw new ForbiddenException("workflow.error.tasks.noOversight");
         }
         Set<String> mine = new HashSet<>();
@@ -69,6 +67,22 @@ class ToDoList {
         List<TaskView> result = new ArrayList<>(distinct.values());
         result.sort(Comparator.comparing(TaskView::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
         return result;
+    }
+
+    /** The people a list of tasks names, by their display names (a username is what the system knows them by). */
+    Map<String, String> displayNames(List<TaskView> tasks) {
+        Map<String, String> names = new LinkedHashMap<>();
+        tasks.stream().flatMap(t -> java.util.stream.Stream.of(t.assignee(), t.actingFor()))
+                .filter(java.util.Objects::nonNull).distinct()
+                .forEach(u -> names.put(u, users.find(u).map(com.tobacco.retailcrm.security.api.UserRef::displayName)
+                        .orElse(u)));
+        return names;
+    }
+
+    /** Whether the caller supervises anyone (data scope TEAM or wider), so has a 督办 list. */
+    boolean oversees() {
+        CurrentUser me = CurrentUsers.require();
+        return users.scopeOf(me).kind().compareTo(DataScope.Kind.TEAM) >= 0;
     }
 
     /**

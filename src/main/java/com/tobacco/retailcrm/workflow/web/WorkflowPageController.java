@@ -62,10 +62,20 @@ class WorkflowPageController {
         OVERDUE, TODAY, LATER
     }
 
+    /** The to-do page's two lists: my own tasks (待办) and, for who supervises, others' tasks in my scope (督办). */
+    enum TaskList {
+        MINE, OTHERS
+    }
+
     @GetMapping("/tasks")
     @PreAuthorize("isAuthenticated()")
-    String tasks(@RequestParam(required = false) Urgency urgency, Model model) {
-        List<TaskView> all = toDo.myTasks(null);
+    String tasks(@RequestParam(required = false) Urgency urgency,
+                 @RequestParam(defaultValue = "MINE") TaskList list, Model model) {
+        boolean oversees = toDo.oversees();
+        TaskList shown = oversees ? list : TaskList.MINE;
+        List<TaskView> all = shown == TaskList.OTHERS ? toDo.othersTasks(null) : toDo.myTasks(null);
+        model.addAttribute("oversees", oversees);
+        model.addAttribute("list", shown);
         Map<Urgency, Long> counts = new LinkedHashMap<>();
         for (Urgency u : Urgency.values()) {
             counts.put(u, all.stream().filter(t -> urgencyOf(t) == u).count());
@@ -73,7 +83,9 @@ class WorkflowPageController {
         model.addAttribute("counts", counts);
         model.addAttribute("urgency", urgency);
         model.addAttribute("total", all.size());
-        model.addAttribute("tasks", all.stream().filter(t -> urgency == null || urgencyOf(t) == urgency)
+        List<TaskView> shownTasks = all.stream().filter(t -> urgency == null || urgencyOf(t) == urgency).toList();
+        model.addAttribute("names", toDo.displayNames(shownTasks));
+        model.addAttribute("tasks", shownTasks.stream()
                 .map(t -> new TaskRow(t, urgencyOf(t), ToDoList.pageOf(t).orElse(null))).toList());
         return "workflow/tasks";
     }

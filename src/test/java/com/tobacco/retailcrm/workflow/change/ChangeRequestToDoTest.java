@@ -38,7 +38,7 @@ class ChangeRequestToDoTest extends ChangeRequestTestBase {
     }
 
     @Test
-    void mineFalseListsTheStepsOfMyScopeThatOthersMustDoAndIsRefusedToWhoSupervisesNobody() {
+    void mineFalseListsTheStepsOfMyScopeThatOthersMustDoAndIsRefusedToWhoSupervisesNobody() throws Exception {
         County c = county();
         County other = county();
         Depts d = depts();
@@ -59,6 +59,14 @@ class ChangeRequestToDoTest extends ChangeRequestTestBase {
 
         var refused = http.get("/api/v1/tasks?mine=false", c.cm());
         assertThat(refused.status()).as("a customer manager supervises nobody: %s", refused).isEqualTo(403);
+
+        String oversight = pageAs(c.mmName(), "/tasks?list=OTHERS");
+        assertThat(oversight).as("the 督办 tab lists the manager's step with a link to look at, not to handle")
+                .contains("data-test=\"list-OTHERS\"", "#" + id, "data-test=\"view-task\"", "/change-requests/" + id)
+                .doesNotContain("data-test=\"open-task\"")
+                .as("the assignee by the name colleagues know").contains(">测试" + c.cmName() + "<");
+        assertThat(pageAs(c.cmName(), "/tasks?list=OTHERS")).as("who supervises nobody sees only their own list")
+                .doesNotContain("data-test=\"task-lists\"").contains("#" + id, "data-test=\"open-task\"");
 
         assertThat(http.post("/api/v1/tasks/" + review + "/complete", c.cm(),
                 Http.body("action", "APPROVE", "comment", "属实")).status()).isEqualTo(200);
