@@ -210,6 +210,9 @@ class ClassificationBenchmark extends ClassificationTestBase {
         }
         jdbc.execute("analyze customer");
         jdbc.execute("analyze purchase");
+        report.add("server: " + jdbc.queryForObject("select string_agg(name || '=' || current_setting(name), ', ' "
+                + "order by name) from pg_settings where name in ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', "
+                + "'wal_buffers', 'server_version')", String.class));
         report.add(String.format("loaded %,d customers and %,d order lines of %s with COPY in %.1f s", n, orders, month,
                 (System.nanoTime() - t0) / 1e9));
     }

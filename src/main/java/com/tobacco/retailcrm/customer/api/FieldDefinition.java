@@ -36,6 +36,11 @@ public record FieldDefinition(String key, FieldGroup group, String labelZh, Stri
 
     /** The option with this code, if the field is an enum and has it. */
     public java.util.Optional<EnumOption> option(String code) {
-        return options.stream().filter(o -> o.code().equals(code)).findFirst();
+        for (EnumOption o : options) {   // a loop, not a stream: asked for every enum cell of every imported row
+            if (o.code().equals(code)) {
+                return java.util.Optional.of(o);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

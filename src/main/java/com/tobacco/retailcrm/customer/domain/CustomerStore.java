@@ -2,8 +2,7 @@ package com.tobacco.retailcrm.customer.domain;
 
 import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.customer.api.FieldType;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -122,11 +122,16 @@ class CustomerStore {
         StringBuilder history = new StringBuilder(c.values().size() * 120);
         c.values().forEach((key, value) -> history.append(head).append(copyText(key)).append("\t\\N\t")
                 .append(copyText(protect(key, FieldValues.format(value)))).append(tail));
-        return new RenderedCustomer(copyLine(c, id, now, who), history.toString());
+        return new RenderedCustomer(copyLine(c, id, now, who).getBytes(StandardCharsets.UTF_8),
+                history.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A customer and its creation history as COPY text, see {@link #render}. */
-    record RenderedCustomer(String line, String history) {
+    /**
+     * A customer and its creation history as COPY text, see {@link #render}, already in the connection's encoding
+     * (UTF-8): the writer streams them to the server as they are, instead of joining a chunk's text and encoding it
+     * once more (which made most of the import's garbage).
+     */
+    record RenderedCustomer(byte[] line, byte[] history) {
     }
 
     /**
@@ -138,13 +143,10 @@ class CustomerStore {
         if (customers.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(customers.size() * 600);
-        customers.forEach(c -> text.append(c.line()));
-        copyIn("customer (" + String.join(", ", copyColumns(true)) + ")", text);
-        text.setLength(0);
-        customers.forEach(c -> text.append(c.history()));
+        copyIn("customer (" + String.join(", ", copyColumns(true)) + ")",
+                customers.stream().map(RenderedCustomer::line).toList());
         copyIn("customer_history (customer_id, customer_code, field, old_value, new_value, changed_by, changed_at, "
-                + "source)", text);
+                + "source)", customers.stream().map(RenderedCustomer::history).toList());
     }
 
     /** The columns of {@link #copyLine}, in its order. */
@@ -186,14 +188,35 @@ class CustomerStore {
 
     /** COPY of rows in text format into {@code table (columns)}, on the caller's transaction's connection. */
     private void copyIn(String tableAndColumns, CharSequence rows) {
+        copyIn(tableAndColumns, List.of(rows.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** COPY of rows already encoded as UTF-8 COPY text, streamed piece by piece. */
+    private void copyIn(String tableAndColumns, List<byte[]> pieces) {
         Connection con = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
         try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + tableAndColumns + " from stdin",
-                    new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
+            copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + tableAndColumns + " from stdin");
+            for (byte[] piece : pieces) {
+                copy.writeToCopy(piece, 0, piece.length);
+            }
+            copy.endCopy();
+        } catch (SQLException e) {
+            cancel(copy);
             throw new DataIntegrityViolationException("bulk insert refused: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    /** Ends a COPY that failed half-way, so that the connection can report the error and roll back. */
+    private static void cancel(CopyIn copy) {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the COPY's own error is the one to report; the transaction is rolled back either way
         }
     }
 
@@ -204,6 +227,9 @@ class CustomerStore {
         }
         String text = value instanceof BigDecimal d ? d.toPlainString()
                 : value instanceof Boolean b ? (b ? "t" : "f") : value.toString();
+        if (!needsEscape(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
@@ -216,6 +242,16 @@ class CustomerStore {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     long count() {
