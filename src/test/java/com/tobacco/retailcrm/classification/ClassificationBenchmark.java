@@ -118,6 +118,7 @@ class ClassificationBenchmark extends ClassificationTestBase {
                 before / (1024 * 1024), peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         explainRun(month);
         long lastRun = jdbc.queryForObject("select max(id) from classification_run", Long.class);
+        measureResultPages(c, lastRun);
         long a0 = System.nanoTime();
         var applied = http.post("/api/v1/classification-runs/" + lastRun + "/apply", c.marketDept(), java.util.Map.of());
         long applyMs = (System.nanoTime() - a0) / 1_000_000;
@@ -129,6 +130,24 @@ class ClassificationBenchmark extends ClassificationTestBase {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/classification-bench-report.txt"), report, StandardCharsets.UTF_8);
         report.forEach(line -> System.out.println("[bench] " + line));
+    }
+
+    /** How long a person waits for a page of a run's results (the API the run page reads), median of 10. */
+    private void measureResultPages(County c, long runId) {
+        for (String query : List.of("page=1&size=20", "retailFormat=1&page=200&size=20", "changed=true&page=1&size=20",
+                "businessScale=1&page=50&size=20")) {
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                long t0 = System.nanoTime();
+                var page = http.get("/api/v1/classification-runs/" + runId + "/results?" + query, c.marketDept());
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertThat(page.status()).as("%s", page).isEqualTo(200);
+                if (i > 0) {
+                    times.add(ms);
+                }
+            }
+            report.add(String.format("results page %s: median %,d ms (with its total)", query, median(times)));
+        }
     }
 
     /** Where the run's time goes: EXPLAIN ANALYZE of its statement for one more run, rolled back. */

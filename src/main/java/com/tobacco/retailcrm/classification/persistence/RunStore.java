@@ -83,9 +83,9 @@ public class RunStore {
             """.formatted(CustomerFacts.VIEW);
 
     /**
-     * The run: {@link #RESULTS} inserted in the results index's order (the index then grows at its right edge instead
-     * of splitting pages), and the format summary with the count of changed classes written from the inserted rows,
-     * so the results are read once. Parameters: those of RESULTS, then the run id once more.
+     * The run: {@link #RESULTS} inserted (in no particular order: the results' index is on run_id alone), and the
+     * format summary with the count of changed classes written from the inserted rows, so the results are read once.
+     * Parameters: those of RESULTS, then the run id once more.
      */
     private static final String COMPUTE = """
             with inserted as (
@@ -93,7 +93,6 @@ public class RunStore {
                     retail_format, qty, amount, score, rank, business_scale, customer_class, tier,
                     previous_scale, previous_class, previous_tier)
                 %s
-                order by retail_format, rank, customer_code
                 returning retail_format, qty, amount, rank, customer_class, previous_class
             )
             insert into classification_run_format (run_id, retail_format, customers, total_qty, total_amount,
@@ -205,9 +204,11 @@ public class RunStore {
         String where = filter.sql(args);
         args.add(limit);
         args.add(offset);
-        return jdbc.query("select r.*, f.store_name from classification_result r" + JOIN_FACTS + where
-                + " order by r.retail_format, r.rank nulls last, r.customer_code limit ? offset ?",
-                (rs, i) -> result(rs), args.toArray());
+        // the page is cut from the run's rows first and only its rows meet the archive for their names: joining
+        // first would join every result of the run before the sort
+        return jdbc.query("select r.*, f.store_name from (select r.* from classification_result r" + where
+                + " order by r.retail_format, r.rank nulls last, r.customer_code limit ? offset ?) r" + JOIN_FACTS
+                + " order by r.retail_format, r.rank nulls last, r.customer_code", (rs, i) -> result(rs), args.toArray());
     }
 
     /** Every result of the filter in the same order, streamed (for downloads). */
