@@ -120,8 +120,14 @@ public abstract class BrowserTest extends ApiTest {
         return all(css).stream().map(WebElement::getText).map(String::strip).toList();
     }
 
+    /**
+     * Waits until the condition holds. A condition that reads an element may catch the page while a submit or an htmx
+     * swap replaces it (the element found a moment ago is then stale): that is "not yet", so it is asked again.
+     */
     protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for a person to look at. */
