@@ -10,6 +10,7 @@ import com.tobacco.retailcrm.workflow.api.TaskView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,11 @@ class ComplaintTaskSource implements TaskSource {
     @Override
     public String prefix() {
         return PREFIX;
+    }
+
+    @Override
+    public Optional<String> pageOf(long caseId) {
+        return Optional.of("/complaints/" + caseId);
     }
 
     @Override

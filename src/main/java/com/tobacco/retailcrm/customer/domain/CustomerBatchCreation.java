@@ -126,12 +126,6 @@ public class CustomerBatchCreation {
         }
     }
 
-    /** Validates and writes at once: {@link #prepare} then {@link #write}. */
-    @Transactional
-    public List<Outcome> createAll(List<NewCustomer> rows, ChangeSource source) {
-        return write(prepare(rows, source), Set.of());
-    }
-
     /**
      * Writes a prepared batch in the caller's transaction. Rows whose code is in {@code nowExisting} (created since
      * the batch was prepared, by an earlier batch of the same file or by someone else) are not created but left to

@@ -2,16 +2,17 @@ package com.tobacco.retailcrm.workflow.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A source of to-do items kept outside the process engine (change-request steps, scheduled upkeep tasks), so that
+ * A source of to-do items kept outside the process engine (scheduled upkeep tasks, complaints), so that
  * {@code GET /api/v1/tasks} lists them beside the engine's tasks and {@code POST /api/v1/tasks/{id}/complete} reaches
  * them. Task ids of a source start with its {@link #prefix()} (e.g. {@code UP-17}), never clashing with engine ids.
- * Proposed by the change-requests branch: the task API merges every bean of this type.
+ * The task API merges every bean of this type.
  */
 public interface TaskSource {
 
-    /** The prefix of this source's task ids, e.g. {@code CR-}. */
+    /** The prefix of this source's task ids, e.g. {@code UP-}. */
     String prefix();
 
     /** The open items the signed-in user may complete; {@code overdue} null for all. */
@@ -24,6 +25,11 @@ public interface TaskSource {
      */
     default List<TaskView> tasksInScope(Boolean overdue) {
         return List.of();
+    }
+
+    /** The page where the item with this case id is handled; empty when it is completed right on the to-do page. */
+    default Optional<String> pageOf(long caseId) {
+        return Optional.empty();
     }
 
     /**

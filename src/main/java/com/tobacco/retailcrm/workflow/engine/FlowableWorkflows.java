@@ -372,7 +372,8 @@ class FlowableWorkflows implements Workflows {
         List<StepView> steps = new ArrayList<>();
         for (StepDefinition d : definitions) {
             steps.addAll(stepViews(d, d.limit(variables).toString(), open, trail, currentNumber, now));
-        }        boolean overdue = "OPEN".equals(c.status()) ? now.isAfter(c.dueAt()) : c.endedAt().isAfter(c.dueAt());
+        }
+        boolean overdue = "OPEN".equals(c.status()) ? now.isAfter(c.dueAt()) : c.endedAt().isAfter(c.dueAt());
         return new CaseView(c.id(), c.caseType(), c.title(), c.status(), c.scopeOrgUnitId(), c.customerCode(),
                 c.startedBy(), c.startedAt(), c.dueAt(), c.endedAt(), overdue, c.data(), steps, trail);
     }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.web;
 
+import com.tobacco.retailcrm.workflow.api.CaseStepHandler;
 import com.tobacco.retailcrm.workflow.api.TaskCompleter;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
@@ -33,12 +34,16 @@ class ToDoList {
     private final List<TaskSource> sources;
     private final UserDirectory users;
     private final Map<String, TaskCompleter> completers;
+    private final Map<String, CaseStepHandler> handlers;
 
-    ToDoList(Workflows workflows, List<TaskSource> sources, UserDirectory users, List<TaskCompleter> completers) {
+    ToDoList(Workflows workflows, List<TaskSource> sources, UserDirectory users, List<TaskCompleter> completers,
+             List<CaseStepHandler> handlers) {
         this.workflows = workflows;
         this.sources = List.copyOf(sources);
         this.users = users;
         this.completers = completers.stream().collect(java.util.stream.Collectors.toMap(TaskCompleter::caseType,
+                java.util.function.Function.identity()));
+        this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(CaseStepHandler::caseType,
                 java.util.function.Function.identity()));
     }
 
@@ -90,7 +95,7 @@ class ToDoList {
      * engine task through its case type's {@link TaskCompleter} when it has one, else the engine's completion.
      */
     Map<String, Object> complete(String taskId, TaskCompletion completion) {
-        Optional<TaskSource> owner = sources.stream().filter(s -> taskId.startsWith(s.prefix())).findFirst();
+        Optional<TaskSource> owner = sourceOf(taskId);
         if (owner.isPresent()) {
             return owner.get().complete(taskId, completion);
         }
@@ -99,17 +104,23 @@ class ToDoList {
                 : CaseJson.of(workflows.complete(taskId, completion));
     }
 
-    /** Where a task is handled in the UI; empty when it is completed right on the to-do page. */
-    static Optional<String> pageOf(TaskView task) {
-        return pageOf(task.caseType(), task.caseId());
+    /**
+     * Where a task is handled in the UI: a source's item on its source's page (empty when it is completed right on the
+     * to-do page), an engine task on its case's page.
+     */
+    Optional<String> pageOf(TaskView task) {
+        Optional<TaskSource> source = sourceOf(task.id());
+        return source.isPresent() ? source.get().pageOf(task.caseId())
+                : Optional.of(casePage(task.caseType(), task.caseId()));
     }
 
-    static Optional<String> pageOf(String caseType, long caseId) {
-        return switch (caseType) {
-            case "CHANGE_REQUEST" -> Optional.of("/change-requests/" + caseId);
-            case "UPKEEP" -> Optional.empty();
-            case "COMPLAINT" -> Optional.of("/complaints/" + caseId);
-            default -> Optional.of("/cases/" + caseId);
-        };
+    /** The page of an engine case: its case type's own (see {@link CaseStepHandler#pageOf}), else the generic one. */
+    String casePage(String caseType, long caseId) {
+        CaseStepHandler handler = handlers.get(caseType);
+        return handler != null ? handler.pageOf(caseId) : "/cases/" + caseId;
+    }
+
+    private Optional<TaskSource> sourceOf(String taskId) {
+        return sources.stream().filter(s -> taskId.startsWith(s.prefix())).findFirst();
     }
 }

@@ -86,7 +86,7 @@ class WorkflowPageController {
         List<TaskView> shownTasks = all.stream().filter(t -> urgency == null || urgencyOf(t) == urgency).toList();
         model.addAttribute("names", toDo.displayNames(shownTasks));
         model.addAttribute("tasks", shownTasks.stream()
-                .map(t -> new TaskRow(t, urgencyOf(t), ToDoList.pageOf(t).orElse(null))).toList());
+                .map(t -> new TaskRow(t, urgencyOf(t), toDo.pageOf(t).orElse(null))).toList());
         return "workflow/tasks";
     }
 
@@ -129,8 +129,8 @@ class WorkflowPageController {
      * The page of a case type that has one of its own (a change request's steps need its checks and forms, not the
      * generic step form).
      */
-    private static Optional<String> ownPage(CaseView view) {
-        return ToDoList.pageOf(view.caseType(), view.id()).filter(page -> !page.startsWith("/cases/"));
+    private Optional<String> ownPage(CaseView view) {
+        return Optional.of(toDo.casePage(view.caseType(), view.id())).filter(page -> !page.startsWith("/cases/"));
     }
 
     @PostMapping("/cases/{id}/tasks/{taskId}")
