@@ -1,7 +1,6 @@
 package com.tobacco.retailcrm.workflow.change;
 
-import com.tobacco.retailcrm.calendar.api.WorkTimeUnit;
-import java.math.BigDecimal;
+import com.tobacco.retailcrm.workflow.engine.StepLimit;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,33 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "crm.change-requests")
 public record StepLimits(String defaultLimit, Map<String, String> limits) {
 
-    /** A limit: an amount of a unit of time, counted on the working calendar unless the unit is HOUR. */
-    public record Limit(BigDecimal amount, WorkTimeUnit unit) {
-
-        static Limit parse(String text) {
-            String[] parts = text.trim().split("\\s+");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("a limit is '<amount> <unit>': " + text);
-            }
-            BigDecimal amount = new BigDecimal(parts[0]);
-            if (amount.signum() <= 0) {
-                throw new IllegalArgumentException("a limit must be positive: " + text);
-            }
-            return new Limit(amount, WorkTimeUnit.valueOf(parts[1].toUpperCase(Locale.ROOT)));
-        }
-
-        /** As a process reads it from its {@code limit_<STEP>} variable, e.g. {@code 0.5 HOUR}. */
-        @Override
-        public String toString() {
-            return amount.toPlainString() + " " + unit.name();
-        }
-    }
-
     public StepLimits {
         defaultLimit = defaultLimit == null || defaultLimit.isBlank() ? "1 WORKING_DAY" : defaultLimit;
         limits = limits == null ? Map.of("URGENT", "0.5 HOUR") : Map.copyOf(limits);
-        Limit.parse(defaultLimit);
-        limits.values().forEach(Limit::parse);  // a bad setting stops the start, not a request later
+        parse(defaultLimit);
+        limits.values().forEach(StepLimits::parse);  // a bad setting stops the start, not a request later
     }
 
     /**
@@ -54,8 +31,20 @@ public record StepLimits(String defaultLimit, Map<String, String> limits) {
         return variables;
     }
 
-    public Limit of(ChangeType type, StepKey step) {
+    public StepLimit of(ChangeType type, StepKey step) {
         String text = limits.getOrDefault(type.name() + "." + step.name(), limits.getOrDefault(type.name(), defaultLimit));
-        return Limit.parse(text);
+        return parse(text);
+    }
+
+    /**
+     * A setting as the engine parses a limit (its {@code toString} is what the process reads back), the unit in any
+     * case, and never zero: a step must have time to be done in.
+     */
+    private static StepLimit parse(String text) {
+        StepLimit limit = StepLimit.parse(text.toUpperCase(Locale.ROOT));
+        if (limit.amount().signum() <= 0) {
+            throw new IllegalArgumentException("a limit must be positive: " + text);
+        }
+        return limit;
     }
 }

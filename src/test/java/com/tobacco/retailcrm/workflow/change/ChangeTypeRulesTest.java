@@ -64,9 +64,9 @@ class ChangeTypeRulesTest {
     void urgentStepsDefaultToHalfANaturalHourAndOthersToOneWorkingDay() {
         StepLimits defaults = new StepLimits(null, null);
         assertThat(defaults.of(ChangeType.URGENT, StepKey.MARKET_APPLY))
-                .isEqualTo(new StepLimits.Limit(new BigDecimal("0.5"), WorkTimeUnit.HOUR));
+                .isEqualTo(new com.tobacco.retailcrm.workflow.engine.StepLimit(new BigDecimal("0.5"), WorkTimeUnit.HOUR));
         assertThat(defaults.of(ChangeType.GENERAL, StepKey.COUNTY_CHECK))
-                .isEqualTo(new StepLimits.Limit(BigDecimal.ONE, WorkTimeUnit.WORKING_DAY));
+                .isEqualTo(new com.tobacco.retailcrm.workflow.engine.StepLimit(BigDecimal.ONE, WorkTimeUnit.WORKING_DAY));
         StepLimits custom = new StepLimits("2 WORKING_HOUR", Map.of("PHONE.MARKET_APPLY", "4 HOUR"));
         assertThat(custom.of(ChangeType.PHONE, StepKey.MARKET_APPLY).unit()).isEqualTo(WorkTimeUnit.HOUR);
         assertThat(custom.of(ChangeType.PHONE, StepKey.MANAGER_REVIEW).amount()).isEqualByComparingTo("2");
