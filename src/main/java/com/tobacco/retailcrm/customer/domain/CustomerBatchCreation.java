@@ -127,22 +127,16 @@ public class CustomerBatchCreation {
     }
 
     /**
-     * Writes a prepared batch in the caller's transaction. Rows whose code is in {@code nowExisting} (created since
-     * the batch was prepared, by an earlier batch of the same file or by someone else) are not created but left to
-     * the one-by-one path, which updates them.
+     * Writes a prepared batch in the caller's transaction. A row whose code the archive has by now (created since the
+     * batch was prepared, by an earlier batch of the same file being written beside it or by someone else) is not
+     * created but left to the one-by-one path, which updates that customer; a row whose licence another customer
+     * holds is refused.
      */
     @Transactional
-    public List<Outcome> write(Prepared batch, Set<String> nowExisting) {
+    public List<Outcome> write(Prepared batch) {
         List<NewCustomer> rows = batch.rows;
         List<Outcome> outcomes = new ArrayList<>(batch.outcomes);
         Map<Integer, Customer> valid = new LinkedHashMap<>(batch.valid);
-        for (int i = 0; i < rows.size(); i++) {
-            Customer c = valid.get(rows.get(i).row());
-            if (c != null && nowExisting.contains(c.code())) {
-                valid.remove(rows.get(i).row());
-                outcomes.set(i, new Outcome(rows.get(i).row(), false, true, List.of()));
-            }
-        }
         refuseDuplicates(valid, outcomes, rows);
         store.copyNew(valid.keySet().stream().map(batch.rendered::get).toList());
         for (int i = 0; i < rows.size(); i++) {
@@ -172,8 +166,11 @@ public class CustomerBatchCreation {
             String licence = (String) c.get("licenceNo");
             List<Violation> problems = new ArrayList<>();
             if (!takenCodes.add(c.code())) {
-                problems.add(Violation.of("customerCode", "customer.error.duplicate.customerCode", c.code()));
-            } else if (!takenLicences.add(licence)) {
+                valid.remove(rows.get(i).row());
+                outcomes.set(i, new Outcome(rows.get(i).row(), false, true, List.of()));
+                continue;
+            }
+            if (!takenLicences.add(licence)) {
                 problems.add(Violation.of("licenceNo", "customer.error.duplicate.licenceNo", licence));
             }
             if (!problems.isEmpty()) {

@@ -104,11 +104,15 @@ class ChunkWriter {
         return transaction.execute(status -> {
             Set<String> existing = existingCodes(chunk.rows());
             List<ImportRow> deferred = new ArrayList<>();
-            List<RowResult> results = new ArrayList<>(rows.writeCreations(chunk.creations(), existing, deferred));
+            List<RowResult> results = new ArrayList<>(rows.writeCreations(chunk.creations(), deferred));
             Map<Integer, String> codeOfRow = new HashMap<>();
             chunk.rows().forEach(r -> codeOfRow.put(r.number(), r.customerCode()));
             results.stream().filter(r -> r.outcome() == RowResult.Outcome.CREATED)
                     .forEach(r -> existing.add(codeOfRow.get(r.row())));
+            // a code another writer created meanwhile is deferred by the creation: that row updates the customer
+            if (!deferred.isEmpty()) {
+                existing.addAll(existingCodes(deferred));
+            }
             deferred.addAll(chunk.oneByOne());
             deferred.sort(Comparator.comparingInt(ImportRow::number));
             for (ImportRow row : deferred) {

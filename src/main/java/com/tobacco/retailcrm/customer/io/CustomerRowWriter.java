@@ -108,9 +108,9 @@ class CustomerRowWriter {
      * it could not take (custom fields, or a code that exists by now) are added to {@code deferred} for
      * {@link #write}.
      */
-    List<RowResult> writeCreations(PreparedCreations prepared, Set<String> nowExisting, List<ImportRow> deferred) {
+    List<RowResult> writeCreations(PreparedCreations prepared, List<ImportRow> deferred) {
         List<RowResult> results = new ArrayList<>(prepared.refused());
-        for (CustomerBatchCreation.Outcome o : creation.write(prepared.batch(), nowExisting)) {
+        for (CustomerBatchCreation.Outcome o : creation.write(prepared.batch())) {
             if (o.deferred()) {
                 deferred.add(prepared.byNumber().get(o.row()));
             } else {
