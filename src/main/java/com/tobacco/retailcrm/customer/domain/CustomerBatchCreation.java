@@ -147,7 +147,10 @@ public class CustomerBatchCreation {
         return outcomes;
     }
 
-    /** Codes and licences already in the archive, or given twice in the batch, refuse the row (as create does). */
+    /**
+     * A code the archive has by now leaves the row to the one-by-one path (see {@link #write}); a licence the archive
+     * has, or given twice in the batch, refuses the row (as create does).
+     */
     private void refuseDuplicates(Map<Integer, Customer> valid, List<Outcome> outcomes, List<NewCustomer> rows) {
         String[] codes = valid.values().stream().map(Customer::code).toArray(String[]::new);
         String[] licences = valid.values().stream().map(c -> (String) c.get("licenceNo")).toArray(String[]::new);
