@@ -3,7 +3,7 @@ package com.tobacco.retailcrm.security.api;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** 角色 — the twelve roles of DOMAIN.md §1. A user may hold several business roles, or exactly one admin role. */
+/** 角色 — the roles of DOMAIN.md §1, with 客服部主任 and 营销中心副经理 of §5. A user may hold several business roles, or exactly one admin role. */
 public enum Role {
     CUSTOMER_MANAGER,
     MARKET_MANAGER,
@@ -14,6 +14,10 @@ public enum Role {
     MONOPOLY_OFFICER,
     SERVICE_AGENT,
     LEADER,
+    /** 客服部主任 — approves emergency supply up to the threshold; owns service items and surveys. */
+    SERVICE_HEAD,
+    /** 营销中心副经理 — approves larger and special emergency supply. */
+    MARKETING_DEPUTY,
     SYSTEM_ADMIN,
     SECURITY_ADMIN,
     AUDIT_ADMIN;

@@ -44,6 +44,8 @@ class DemoUsers implements ApplicationRunner {
             person("yangfan", "杨帆", "SALES", null, Role.SALES_DEPT, "13907310013"),
             person("zhouli", "周丽", "SVC", null, Role.SERVICE_AGENT, "13907310014"),
             person("wujun", "吴军", "MON", null, Role.MONOPOLY_OFFICER, "13907310015"),
+            person("qianhui", "钱慧", "SVC", null, Role.SERVICE_HEAD, "13907310016"),
+            person("songtao", "宋涛", "MKT", null, Role.MARKETING_DEPUTY, "13907310017"),
             person("sunwei", "孙伟", "CITY", null, Role.COUNTY_HEAD, "13907310021"),
             person("wanghaitao", "王海涛", "CITY-A1", "sunwei", Role.MARKET_MANAGER, "13907310022"),
             person("lijuan", "李娟", "CITY-A2", "sunwei", Role.MARKET_MANAGER, "13907310023"),

@@ -105,7 +105,7 @@ class UserDirectoryService implements UserDirectory {
 
     private DataScope scopeFor(Role role, CurrentUser user) {
         return switch (role) {
-            case MARKET_DEPT, DISTRIBUTION_DEPT, SALES_DEPT, SERVICE_AGENT, LEADER -> DataScope.company();
+            case MARKET_DEPT, DISTRIBUTION_DEPT, SALES_DEPT, SERVICE_AGENT, SERVICE_HEAD, MARKETING_DEPUTY, LEADER -> DataScope.company();
             case MONOPOLY_OFFICER -> org.countyOf(user.orgUnitId()).map(this::county).orElse(DataScope.company());
             case COUNTY_HEAD -> org.countyOf(user.orgUnitId()).map(this::county)
                     .orElse(new DataScope(Kind.COUNTY, Set.of(), org.subtreeIds(user.orgUnitId())));
