@@ -3,17 +3,12 @@ package com.tobacco.retailcrm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.support.Http;
+import com.tobacco.retailcrm.support.StandaloneApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestComponent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -29,39 +24,15 @@ class RestartKeepsDataTest {
     private static final String CHANGED = "Restart#Changed26";
 
     static boolean onEmbeddedDatabase() {
-        return System.getProperty("crm.test.db.url", "").isBlank();
-    }
-
-    /** Leaves test-only configuration (the movable test clock) out of this plain application. */
-    static final class TestComponentsExcluded extends TypeExcludeFilter {
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().hasMetaAnnotation(TestComponent.class.getName())
-                    || reader.getAnnotationMetadata().hasAnnotation(TestComponent.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof TestComponentsExcluded;
-        }
-
-        @Override
-        public int hashCode() {
-            return TestComponentsExcluded.class.hashCode();
-        }
+        return StandaloneApp.onEmbeddedDatabase();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(RetailCrmApplication.class)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testComponentsExcluded",
-                        new TestComponentsExcluded()))
-                // Arguments, not default properties: application.yml would override defaults.
-                .run("--server.port=0", "--crm.data-dir=" + dataDir, "--crm.bootstrap-password=" + BOOTSTRAP,
-                        "--spring.datasource.url=");
+        return StandaloneApp.start(dataDir, BOOTSTRAP);
     }
 
     private static Http http(ConfigurableApplicationContext app) {
-        return new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+        return StandaloneApp.http(app);
     }
 
     private static String login(Http http, String password) {

@@ -3,14 +3,11 @@ package com.tobacco.retailcrm.shared.infrastructure;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,23 +21,22 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The application's embedded server: data in {@code CRM_DATA_DIR/pg}, WAL archived beside the backups. */
+    @Bean
+    EmbeddedPostgresServer embeddedPostgresServer(CrmProperties properties, @Value("${crm.backup.dir}") Path backupDir,
+                                                  @Value("${crm.embedded-db.durable:true}") boolean durable) {
+        return EmbeddedPostgresServer.of(properties.dataDir(), backupDir, durable);
+    }
+
+    /**
+     * Closed by the context after every bean that uses the data source (the web server, the workflow engine, the
+     * scheduler), so on SIGTERM the database is the last thing to stop.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(CrmProperties properties) throws IOException {
-        Path dataDir = properties.dataDir().toAbsolutePath().resolve("pg");
-        Path workDir = properties.dataDir().toAbsolutePath().resolve("pg-binaries");
-        Files.createDirectories(dataDir.getParent());
-        Files.createDirectories(workDir);
-        log.info("Starting embedded PostgreSQL with data in {}", dataDir);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setOverrideWorkingDirectory(workDir.toFile())
-                // Keep the data: the embedded database is the system's real store when no server is configured.
-                .setCleanDataDirectory(false)
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("timezone", "UTC")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setPort(freePort())
-                .start();
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresServer server) throws IOException {
+        log.info("Starting embedded PostgreSQL with data in {} ({}), WAL archived into {}", server.dataDir(),
+                server.durable() ? "durable: fsync on" : "NOT durable: fsync off, for tests only", server.walArchive());
+        return server.start();
     }
 
     @Bean(destroyMethod = "close")
@@ -53,14 +49,6 @@ class EmbeddedPostgresConfiguration {
         // one multi-row INSERT per JDBC batch instead of one statement per row: the bulk import's main cost
         ds.addDataSourceProperty("reWriteBatchedInserts", "true");
         return ds;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
