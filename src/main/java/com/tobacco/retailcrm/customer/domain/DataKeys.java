@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The master key for personal data (256 bits): from {@code CRM_DATA_KEY} (base64), or generated once into
- * {@code CRM_DATA_DIR/keys/data.key} readable by the owner only. Each use gets its own key derived from it
+ * The master key for personal data (256 bits): from {@code CRM_DATA_KEY} (base64), or from the key file
+ * ({@code CRM_DATA_KEY_FILE}, default {@code CRM_DATA_DIR/keys/data.key}), generated once readable by the owner only.
+ * Backups never contain it: they leave out {@code keys/} and must be kept apart from the key. Each use gets its own key derived from it
  * (HMAC-SHA256 of a label), so the AES key, the SM4 key and the phone-hash key are never the same bytes.
  */
 @Component
@@ -34,8 +35,10 @@ class DataKeys {
     private final byte[] master;
     private final String keyId;
 
-    DataKeys(@Value("${crm.crypto.key:}") String configured, CrmProperties properties) {
-        this.master = configured == null || configured.isBlank() ? fromFile(properties.dataDir().resolve("keys"))
+    DataKeys(@Value("${crm.crypto.key:}") String configured, @Value("${crm.crypto.key-file:}") String keyFile,
+             CrmProperties properties) {
+        this.master = configured == null || configured.isBlank() ? fromFile(keyFile == null || keyFile.isBlank()
+                ? properties.dataDir().resolve("keys").resolve("data.key") : Path.of(keyFile))
                 : decode(configured);
         this.keyId = HexFormat.of().formatHex(sha256(master)).substring(0, 8);
     }
@@ -68,11 +71,10 @@ class DataKeys {
         return key;
     }
 
-    private static byte[] fromFile(Path dir) {
-        Path file = dir.resolve("data.key");
+    private static byte[] fromFile(Path file) {
         try {
             if (!Files.exists(file)) {
-                create(dir, file);
+                create(file.toAbsolutePath().getParent(), file);
             }
             return decode(Files.readString(file));
         } catch (IOException e) {

@@ -16,7 +16,7 @@ class SensitiveDataCipherTest {
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     private static SensitiveDataCipher cipher(String algorithm, Path dir) {
-        return new SensitiveDataCipher(new DataKeys(KEY, new CrmProperties(dir, null, false)), algorithm);
+        return new SensitiveDataCipher(new DataKeys(KEY, "", new CrmProperties(dir, null, false)), algorithm);
     }
 
     @Test
@@ -41,10 +41,10 @@ class SensitiveDataCipherTest {
 
     @Test
     void generatedKeyIsOwnerOnlyAndReused(@TempDir Path dir) throws Exception {
-        var first = new SensitiveDataCipher(new DataKeys("", new CrmProperties(dir, null, false)), "AES");
+        var first = new SensitiveDataCipher(new DataKeys("", "", new CrmProperties(dir, null, false)), "AES");
         Path file = dir.resolve("keys/data.key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        var second = new SensitiveDataCipher(new DataKeys("", new CrmProperties(dir, null, false)), "AES");
+        var second = new SensitiveDataCipher(new DataKeys("", "", new CrmProperties(dir, null, false)), "AES");
         assertThat(second.decrypt(first.encrypt("秘密"))).isEqualTo("秘密");
     }
 
@@ -53,7 +53,7 @@ class SensitiveDataCipherTest {
         assertThatThrownBy(() -> cipher("DES", dir)).isInstanceOf(IllegalStateException.class);
         String other = new SensitiveDataCipher(new DataKeys(Base64.getEncoder().encodeToString(new byte[] {
                 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
-                29, 30, 31, 32}), new CrmProperties(dir, null, false)), "AES").encrypt("x");
+                29, 30, 31, 32}), "", new CrmProperties(dir, null, false)), "AES").encrypt("x");
         assertThatThrownBy(() -> cipher("AES", dir).decrypt(other)).isInstanceOf(IllegalStateException.class);
     }
 }
