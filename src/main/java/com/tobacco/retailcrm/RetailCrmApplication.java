@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm;
 
+import com.tobacco.retailcrm.backup.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RetailCrmApplication {
 
     public static void main(String[] args) {
+        if (RestoreCommand.isRestore(args)) {
+            System.exit(RestoreCommand.run(args, System.out));
+        }
         SpringApplication.run(RetailCrmApplication.class, args);
     }
 }
