@@ -44,11 +44,6 @@ import tools.jackson.databind.JsonNode;
 @Tag("bench")
 class CustomerBenchmark extends CustomerApiTestBase {
 
-    private static final String[] BRANDS = {"华信", "好又多", "老王", "便民", "鑫源", "家乐", "联华", "金叶", "百佳", "万家",
-            "惠民", "红旗", "兴隆", "福满", "永辉", "平安", "长城", "重庆", "银河", "天天", "顺发", "和美", "佳佳", "旺角"};
-    private static final String[] MIDDLES = {"", "东门", "西街", "新村", "城南", "北关", "中心", "河西", "站前", "花园"};
-    private static final String[] KINDS = {"超市", "便利店", "烟酒店", "食杂店", "商店", "烟酒行", "百货", "小卖部"};
-
     @Autowired
     DataSource dataSource;
 
@@ -78,35 +73,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
     /** COPY of generated customers; returns samples {code, name, phone, initials} to query by. */
     private List<String[]> load(int n, long countyId, String manager) throws Exception {
         Instant start = Instant.now();
-        String prefix = digits(4);
-        List<String[]> samples = new ArrayList<>();
-        int batch = 50_000;
-        for (int from = 0; from < n; from += batch) {
-            StringBuilder copy = new StringBuilder();
-            for (int i = from; i < Math.min(n, from + batch); i++) {
-                String code = prefix + String.format("%08d", i);
-                String licence = prefix + String.format("%08d", i);
-                String name = BRANDS[random.nextInt(BRANDS.length)] + MIDDLES[random.nextInt(MIDDLES.length)]
-                        + KINDS[random.nextInt(KINDS.length)] + (i % 7 == 0 ? "" : String.valueOf(i % 997));
-                String phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
-                String initials = StoreNameInitials.of(name);
-                copy.append(countyId).append('\t').append(code).append('\t').append(licence).append('\t').append(name)
-                        .append('\t').append(initials).append('\t').append(1 + random.nextInt(6)).append('\t')
-                        .append(1 + random.nextInt(2)).append("\tACTIVE\t").append(i % 10 == 0 ? manager : "\\N")
-                        .append('\t').append(cipher.encrypt(phone)).append('\t').append(cipher.phoneHash(phone))
-                        .append("\tWEEKLY\tONLINE\tELECTRONIC\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\tbench\n");
-                if (i % (n / 400 + 1) == 0) {
-                    samples.add(new String[] {code, name, phone, initials});
-                }
-            }
-            try (Connection con = dataSource.getConnection()) {
-                con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                        copy customer (county_org_unit_id, customer_code, licence_no, store_name, store_name_initials,
-                          retail_format, market_type, status, customer_manager, order_phone, order_phone_hash,
-                          order_frequency, order_method, settlement_method, created_at, updated_at, created_by)
-                        from stdin""", new StringReader(copy.toString()));
-            }
-        }
+        List<String[]> samples = new BenchmarkCustomers(dataSource, cipher, random).load(n, digits(4), countyId, manager);
         // an archive of this size has long been vacuumed: autovacuum catching up on the load must not run in a measurement
         jdbc.execute("vacuum (analyze) customer");
         report.add("server: " + jdbc.queryForObject("select string_agg(name || '=' || current_setting(name), ', ' "
@@ -245,7 +212,8 @@ class CustomerBenchmark extends CustomerApiTestBase {
                 ws.value(0, col, header.get(col));
             }
             for (int i = 1; i <= rows; i++) {
-                String name = BRANDS[random.nextInt(BRANDS.length)] + KINDS[random.nextInt(KINDS.length)] + i;
+                String name = BenchmarkCustomers.BRANDS[random.nextInt(BenchmarkCustomers.BRANDS.length)]
+                        + BenchmarkCustomers.KINDS[random.nextInt(BenchmarkCustomers.KINDS.length)] + i;
                 Object[] cells = {prefix + String.format("%08d", i), "9" + prefix.substring(1) + String.format("%08d", i),
                         name, KINDS_FORMAT[random.nextInt(KINDS_FORMAT.length)], random.nextBoolean() ? "城网" : "农网",
                         c.code(), "张" + (i % 100), "幸福路" + i + "号", "13" + String.format("%09d", i), "2027-12-31",
