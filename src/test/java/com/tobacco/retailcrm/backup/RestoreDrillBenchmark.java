@@ -93,7 +93,7 @@ class RestoreDrillBenchmark {
         Map<String, String> after;
         var server = EmbeddedPostgresServer.of(dataDir, dataDir.resolve("backups"), true);
         try (var postgres = server.start()) {
-            var ds = new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), true);
+            var ds = new SingleConnectionDataSource(postgres.jdbcUrl(), true);
             after = checksums(new JdbcTemplate(ds));
             ds.destroy();
         }

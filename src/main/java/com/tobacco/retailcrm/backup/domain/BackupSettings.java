@@ -17,7 +17,7 @@ public record BackupSettings(Path dir, int keep, String pgDump, String pgRestore
         pgRestore = pgRestore == null || pgRestore.isBlank() ? "pg_restore" : pgRestore;
     }
 
-    /** Where the embedded server archives its WAL (see EmbeddedPostgresServer). */
+    /** Where the embedded server archives its WAL, a folder per cluster (see EmbeddedPostgresServer). */
     public Path walArchive() {
         return dir.resolve("wal");
     }

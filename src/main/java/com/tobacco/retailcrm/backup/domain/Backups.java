@@ -113,7 +113,8 @@ public class Backups {
             try (var zip = BackupZip.create(target)) {
                 if (embedded != null) {
                     manifest.setProperty("kind", "BASE");
-                    BaseBackup.write(zip, dataSource, embedded.dataDir(), settings.walArchive(), name, manifest);
+                    manifest.setProperty("systemIdentifier", embedded.systemIdentifier());
+                    BaseBackup.write(zip, dataSource, embedded.dataDir(), embedded.clusterWalArchive(), name, manifest);
                 } else {
                     manifest.setProperty("kind", "DUMP");
                     dump(zip);
@@ -196,7 +197,8 @@ public class Backups {
         List<BackupFile> kept = all.subList(0, Math.min(settings.keep(), all.size()));
         if (!kept.isEmpty() && "BASE".equals(kept.get(kept.size() - 1).kind())) {
             Properties oldest = BackupZip.manifest(settings.dir().resolve(kept.get(kept.size() - 1).name()));
-            WalArchive.removeBefore(settings.walArchive(), oldest.getProperty("startWal"));
+            WalArchive.removeBefore(settings.walArchive().resolve(oldest.getProperty("systemIdentifier")),
+                    oldest.getProperty("startWal"));
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.tobacco.retailcrm.shared.infrastructure;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -33,16 +32,16 @@ class EmbeddedPostgresConfiguration {
      * scheduler), so on SIGTERM the database is the last thing to stop.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresServer server) throws IOException {
-        log.info("Starting embedded PostgreSQL with data in {} ({}), WAL archived into {}", server.dataDir(),
+    EmbeddedPostgresServer.Running embeddedPostgres(EmbeddedPostgresServer server) throws IOException {
+        log.info("Starting embedded PostgreSQL with data in {} ({}), WAL archived under {}", server.dataDir(),
                 server.durable() ? "durable: fsync on" : "NOT durable: fsync off, for tests only", server.walArchive());
         return server.start();
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgresServer.Running postgres) {
         var ds = new HikariDataSource();
-        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        ds.setJdbcUrl(postgres.jdbcUrl());
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(20);
         ds.setPoolName("crm-embedded");

