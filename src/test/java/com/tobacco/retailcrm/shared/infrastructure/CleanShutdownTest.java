@@ -39,12 +39,14 @@ class CleanShutdownTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             waitForHealth(app, port, log);
+            waitUntilSettled(log); // the work run just after start-up (bootstrap, calendar) is done
+            long before = Files.size(log);
             long stopping = System.nanoTime();
             app.destroy(); // SIGTERM
             assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
             Duration took = Duration.ofNanos(System.nanoTime() - stopping);
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            String shutdown = output.substring(output.indexOf("Started RetailCrmApplication"));
+            byte[] output = Files.readAllBytes(log);
+            String shutdown = new String(output, (int) before, output.length - (int) before, StandardCharsets.UTF_8);
             assertThat(shutdown).as("a clean shutdown logs no error").doesNotContain(" ERROR ", " WARN ", "Exception");
             int webStopped = shutdown.indexOf("Graceful shutdown complete");
             int databaseStopped = shutdown.indexOf("shut down postmaster");
@@ -58,6 +60,14 @@ class CleanShutdownTest {
                 app.destroyForcibly();
             }
             FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    private static void waitUntilSettled(Path log) throws Exception {
+        long size = -1;
+        for (int i = 0; i < 60 && Files.size(log) != size; i++) {
+            size = Files.size(log);
+            Thread.sleep(5000);
         }
     }
 
