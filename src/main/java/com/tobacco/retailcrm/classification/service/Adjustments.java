@@ -1,4 +1,4 @@
-package com.tobacco.retailcrm.classification.domain;
+package com.tobacco.retailcrm.classification.service;
 
 import com.tobacco.retailcrm.classification.persistence.RunStore;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;

@@ -1,5 +1,8 @@
-package com.tobacco.retailcrm.classification.domain;
+package com.tobacco.retailcrm.classification.service;
 
+import com.tobacco.retailcrm.classification.domain.ScaleShares;
+import com.tobacco.retailcrm.classification.domain.TierScheme;
+import com.tobacco.retailcrm.classification.domain.Period;
 import com.tobacco.retailcrm.classification.persistence.RunStore;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.SystemFieldWriter;
@@ -31,14 +34,16 @@ public class ClassificationRuns {
 
     private final RunStore store;
     private final TierScheme tiers;
+    private final ScaleShares scale;
     private final SystemFieldWriter writer;
     private final Clock clock;
     private final CrmProperties properties;
 
-    ClassificationRuns(RunStore store, TierScheme tiers, SystemFieldWriter writer, Clock clock,
+    ClassificationRuns(RunStore store, TierScheme tiers, ScaleShares scale, SystemFieldWriter writer, Clock clock,
                        CrmProperties properties) {
         this.store = store;
         this.tiers = tiers;
+        this.scale = scale;
         this.writer = writer;
         this.clock = clock;
         this.properties = properties;
@@ -52,7 +57,7 @@ public class ClassificationRuns {
             throw new BusinessRuleException("classification.run.error.periodNotOver", period.code());
         }
         long started = System.nanoTime();
-        long id = store.compute(period, tiers, CurrentUsers.require().username(), clock.instant());
+        long id = store.compute(period, scale, tiers, CurrentUsers.require().username(), clock.instant());
         log.info("Classification run {} for {} computed in {} ms", id, period.code(),
                 (System.nanoTime() - started) / 1_000_000);
         return find(id);

@@ -1,4 +1,4 @@
-package com.tobacco.retailcrm.classification.domain;
+package com.tobacco.retailcrm.classification.service;
 
 import com.tobacco.retailcrm.customer.api.UploadedSheets;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;

@@ -1,5 +1,6 @@
-package com.tobacco.retailcrm.classification.domain;
+package com.tobacco.retailcrm.classification.service;
 
+import com.tobacco.retailcrm.classification.domain.PurchaseOrder;
 import com.tobacco.retailcrm.classification.persistence.PurchaseStore;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.Clock;
