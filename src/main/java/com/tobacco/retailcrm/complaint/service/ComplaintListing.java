@@ -95,18 +95,13 @@ public class ComplaintListing {
             args.add(now);
             args.add(now);
         }
-        long total = store.count("select count(*) from complaint" + where, args.toArray());
         String order = switch (page.sortField() == null ? "receivedAt" : page.sortField()) {
             case "number" -> "number";
             case "dueResolutionAt" -> "due_resolution_at";
             default -> "received_at";
         };
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<Complaint> items = store.query("select * from complaint" + where + " order by " + order
-                + (page.ascending() ? " asc" : " desc") + ", id desc limit ? offset ?", pageArgs.toArray());
-        return new PageResponse<>(items, total, page.page(), page.size());
+        return store.page("from complaint" + where, order + (page.ascending() ? " asc" : " desc") + ", id desc", args,
+                page);
     }
 
     /** The open complaints in the caller's hands: to assign (desk), to answer (assignee), to call back or close (owner). */

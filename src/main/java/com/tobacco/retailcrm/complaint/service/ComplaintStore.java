@@ -1,5 +1,8 @@
 package com.tobacco.retailcrm.complaint.service;
 
+import com.tobacco.retailcrm.shared.infrastructure.SqlPages;
+import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.complaint.domain.CallbackLevel;
 import com.tobacco.retailcrm.complaint.domain.Category;
 import com.tobacco.retailcrm.complaint.domain.Channel;
@@ -173,9 +176,8 @@ class ComplaintStore {
         return jdbc.query(sql, mapper, args);
     }
 
-    long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
+    PageResponse<Complaint> page(String from, String orderBy, List<Object> args, PageQuery page) {
+        return SqlPages.page(jdbc, "select *", from, orderBy, args, mapper, page);
     }
 
     private static ComplaintStatus status(String s) {

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.complaint.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.complaint.domain.Category;
 import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
 import com.tobacco.retailcrm.complaint.service.ComplaintActions;
@@ -41,8 +42,7 @@ class ComplaintController {
 
     static final String DESK = "hasAnyRole('SERVICE_AGENT', 'MARKET_DEPT')";
     /** Whoever may handle a complaint: the assignee check itself is the service's (403 for anyone else). */
-    static final String BUSINESS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
-            + "'DISTRIBUTION_DEPT', 'SALES_DEPT', 'MONOPOLY_OFFICER', 'SERVICE_AGENT', 'LEADER')";
+    static final String BUSINESS = Roles.BUSINESS;
 
     private final ComplaintIntake intake;
     private final ComplaintActions actions;

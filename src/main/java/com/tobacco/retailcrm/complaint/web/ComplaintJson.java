@@ -149,10 +149,6 @@ class ComplaintJson {
         return m;
     }
 
-    List<Map<String, Object>> summaries(List<Complaint> list) {
-        return list.stream().map(this::summary).toList();
-    }
-
     OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
