@@ -72,7 +72,8 @@ public class ServiceItemController {
         return m;
     }
 
-    static Long version(String ifMatch) {
+    /** The version an {@code If-Match} header carries ({@code "3"} or {@code W/"3"}), null without one. */
+    public static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }

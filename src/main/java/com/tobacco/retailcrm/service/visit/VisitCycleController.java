@@ -36,7 +36,7 @@ class VisitCycleController {
     Map<String, Object> put(@RequestBody(required = false) Body body,
                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Body b = body == null ? new Body(null, null, null) : body;
-        Long version = b.version() != null ? b.version() : versionOf(ifMatch);
+        Long version = b.version() != null ? b.version() : ServiceItemController.version(ifMatch);
         return json(settings.replace(b.byScale(), b.unclassified(), version));
     }
 
@@ -48,16 +48,5 @@ class VisitCycleController {
         m.put("unclassified", c.unclassified().name());
         m.put("version", c.version());
         return m;
-    }
-
-    private static Long versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new com.tobacco.retailcrm.shared.api.InvalidInputException("If-Match", "{service.error.version}");
-        }
     }
 }

@@ -19,7 +19,6 @@ import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -239,9 +238,5 @@ public class VisitService {
             problems.add(new FieldProblem(field, "{service.error.tooLong}"));
         }
         return v;
-    }
-
-    Timestamp now() {
-        return Timestamp.from(clock.instant());
     }
 }
