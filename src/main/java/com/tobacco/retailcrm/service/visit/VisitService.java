@@ -73,7 +73,8 @@ public class VisitService {
     public record Filter(String customerCode, String manager, LocalDate from, LocalDate to) {
     }
 
-    @Transactional
+    // a refusal keeps its audit record; nothing else is written before the check
+    @Transactional(noRollbackFor = ForbiddenException.class)
     public Visit record(RecordCommand c) {
         CurrentUser me = CurrentUsers.require();
         List<FieldProblem> problems = new ArrayList<>();
@@ -150,7 +151,7 @@ public class VisitService {
                 page.size());
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = ForbiddenException.class)
     public VisitPhoto addPhoto(long visitId, byte[] content) {
         CurrentUser me = CurrentUsers.require();
         Visit visit = get(visitId);
