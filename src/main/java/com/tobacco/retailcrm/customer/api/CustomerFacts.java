@@ -14,6 +14,13 @@ public final class CustomerFacts {
 
     public static final String VIEW = "customer_facts";
 
+    /**
+     * The archive's service fields for visits and care, one row per customer, also without data scope: columns
+     * {@code customer_id, customer_code, county_org_unit_id, store_name, status, business_scale, customer_manager, visit_cycle,
+     * vulnerable_group, vulnerable_kind, birthday, opened_on, created_at}.
+     */
+    public static final String SERVICE_VIEW = "customer_service_facts";
+
     private CustomerFacts() {
     }
 }

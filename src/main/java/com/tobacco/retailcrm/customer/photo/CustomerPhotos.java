@@ -5,6 +5,7 @@ import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
+import com.tobacco.retailcrm.customer.api.ImageFiles;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
@@ -39,10 +40,13 @@ public class CustomerPhotos {
     private final CustomerArchive archive;
     private final PhotoRepository photos;
     private final PhotoStore store;
+    private final ImageFiles images;
     private final AuditLog audit;
     private final Clock clock;
 
-    CustomerPhotos(CustomerArchive archive, PhotoRepository photos, PhotoStore store, AuditLog audit, Clock clock) {
+    CustomerPhotos(CustomerArchive archive, PhotoRepository photos, PhotoStore store, ImageFiles images,
+                   AuditLog audit, Clock clock) {
+        this.images = images;
         this.archive = archive;
         this.photos = photos;
         this.store = store;
@@ -55,26 +59,11 @@ public class CustomerPhotos {
         PhotoKind kind = kind(kindName);
         CustomerRecord customer = visible(customerCode);
         mayChange(customer);
-        if (content == null || content.length == 0) {
-            throw new InvalidInputException("file", "{customer.photo.error.empty}");
-        }
-        if (content.length > MAX_BYTES) {
-            throw new InvalidInputException("file", "{customer.photo.error.tooLarge}");
-        }
-        ImageType type = ImageType.sniff(content)
-                .orElseThrow(() -> new InvalidInputException("file", "{customer.photo.error.type}"));
-        PhotoStore.Decoded decoded = PhotoStore.decode(content, MAX_PIXELS);
-        if (decoded == null) {
-            throw new InvalidInputException("file", "{customer.photo.error.unreadable}");
-        }
-        if (decoded.thumbnail() == null) {
-            throw new InvalidInputException("file", "{customer.photo.error.dimensions}");
-        }
-        String hash = PhotoStore.sha256(content);
-        store.store(hash, content, decoded.thumbnail());
+        ImageFiles.StoredImage image = images.store(content);
         String user = CurrentUsers.require().username();
-        long id = photos.insert(customer.customerCode(), kind, hash, type, content.length, decoded.width(),
-                decoded.height(), user, clock.instant());
+        String hash = image.sha256();
+        long id = photos.insert(customer.customerCode(), kind, hash, image.contentType(), image.sizeBytes(),
+                image.width(), image.height(), user, clock.instant());
         pointArchiveAt(customer.customerCode(), kind, hash);
         audit.record(AuditEntry.customer("CUSTOMER_PHOTO_UPLOAD", customer.customerCode())
                 .detail(kind + " " + hash));

@@ -22,13 +22,13 @@ class PhotoRepository {
         this.properties = properties;
     }
 
-    long insert(String customerCode, PhotoKind kind, String hash, ImageType type, int size, int width, int height,
+    long insert(String customerCode, PhotoKind kind, String hash, String contentType, int size, int width, int height,
                 String user, Instant at) {
         return jdbc.queryForObject("""
                 insert into customer_photo (customer_code, kind, sha256, content_type, size_bytes, width, height,
                                             uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                customerCode, kind.name(), hash, type.contentType(), size, width, height, user, Timestamp.from(at));
+                customerCode, kind.name(), hash, contentType, size, width, height, user, Timestamp.from(at));
     }
 
     List<PhotoView> of(String customerCode) {
