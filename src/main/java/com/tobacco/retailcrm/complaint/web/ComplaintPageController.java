@@ -47,9 +47,12 @@ class ComplaintPageController {
     private final Messages messages;
     private final Clock clock;
     private final CrmProperties crm;
+    private final AccusedOptions accused;
 
     ComplaintPageController(ComplaintService service, ComplaintJson json, ComplaintController api,
-                            FormErrors formErrors, Messages messages, Clock clock, CrmProperties crm) {
+                            FormErrors formErrors, Messages messages, Clock clock, CrmProperties crm,
+                            AccusedOptions accused) {
+        this.accused = accused;
         this.service = service;
         this.json = json;
         this.api = api;
@@ -136,6 +139,7 @@ class ComplaintPageController {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("staff", accused.all());
         return "complaint/form";
     }
 

@@ -58,7 +58,7 @@ class CustomerExporter {
 
     /** Streams the export as a download named after today's date. */
     void exportDownload(SpreadsheetFormat format, CustomerQuery query, HttpServletResponse response) throws IOException {
-        attachment(response, format, "客户档案_" + DateTimeFormatter.BASIC_ISO_DATE.format(clock.instant().atZone(zone)));
+        attachment(response, format, "客户档案_" + DateTimeFormatter.ofPattern("yyyyMMdd").format(clock.instant().atZone(zone)));
         export(query, format, response.getOutputStream());
     }
 
