@@ -13,7 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** DOMAIN.md §3.2: who may edit which field directly, all-or-nothing, no lost update, history of every change. */
+/** docs/domain/customer-archive.md (direct edits): who may edit which field directly, all-or-nothing, no lost update, history of every change. */
 class CustomerPermissionTest extends CustomerApiTestBase {
 
     private static final Set<String> CUSTOMER_MANAGER = Set.of("contactPerson", "mobilePhone", "homeAddress",

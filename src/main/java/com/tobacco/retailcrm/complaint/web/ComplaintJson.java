@@ -103,7 +103,7 @@ class ComplaintJson {
         return m;
     }
 
-    /** The 201 of an intake: API.md's fields first, then the rest of the complaint. */
+    /** The 201 of an intake: docs/api.md's fields first, then the rest of the complaint. */
     Map<String, Object> created(ComplaintService.Details d) {
         return details(d);
     }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CustomerExporter {
 
-    /** What a new customer needs (API.md: code, licence, name, format, market type and county). */
+    /** What a new customer needs (docs/api.md: code, licence, name, format, market type and county). */
     static final Set<String> NEEDED_TO_CREATE = Set.of("customerCode", "licenceNo", "storeName", "retailFormat",
             "marketType", ImportField.COUNTY_CODE);
     static final String SHEET = "客户档案";

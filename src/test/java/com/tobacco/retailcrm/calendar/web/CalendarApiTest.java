@@ -36,7 +36,7 @@ class CalendarApiTest extends ApiTest {
                 .isEqualTo("2026-10-08T10:00:00+08:00");
         assertThat(due(token, "2026-11-02T11:00:00+08:00", "1", "WORKING_HOUR"))
                 .isEqualTo("2026-11-02T12:00:00+08:00");
-        // 1 working day = 8 working hours (DOMAIN.md §3): Mon 11:00–12:00, 13:00–17:00, then Tue 09:00–12:00,
+        // 1 working day = 8 working hours (docs/domain/working-calendar.md): Mon 11:00–12:00, 13:00–17:00, then Tue 09:00–12:00,
         // landing exactly on the morning period's end.
         assertThat(due(token, "2026-11-02T03:00:00Z", "1", "WORKING_DAY")).isEqualTo("2026-11-03T12:00:00+08:00");
         assertThat(due(token, "2026-11-02T09:00:00+08:00", "0.5", "WORKING_DAY")).isEqualTo("2026-11-02T14:00:00+08:00");
