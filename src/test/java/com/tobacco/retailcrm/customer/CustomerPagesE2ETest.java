@@ -64,7 +64,7 @@ class CustomerPagesE2ETest extends BrowserTest {
         assertThat(find("[data-test=flash-success]").getText()).contains("已保存");
         find("[data-test=tab-history]").click();
         waitFor(d -> find("[data-test=history]").getText().contains("王老板"));
-        assertThat(find("[data-test=history]").getText()).contains("联系人").contains("DIRECT");
+        assertThat(find("[data-test=history]").getText()).contains("联系人").contains("直接修改").doesNotContain("DIRECT");
         screenshot("customer-history");
     }
 }

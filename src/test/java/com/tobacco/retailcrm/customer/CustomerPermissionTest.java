@@ -24,7 +24,7 @@ class CustomerPermissionTest extends CustomerApiTestBase {
     private static final Set<String> SALES = Set.of("orderBatch", "orderDay", "visitBatch", "totalLimit",
             "monthlyAgreedQty", "quotaCategory");
     private static final Set<String> MONOPOLY = Set.of("storeName", "responsiblePerson", "licenceNo", "licenceIssueDate",
-            "licenceExpiryDate", "licenceIssuingBureau", "monitored", "markedPrices"); // markedPrices: API.md, emergency supply
+            "licenceExpiryDate", "licenceIssuingBureau", "monitored", "markedPrices"); // markedPrices: docs/domain/service-and-survey.md, emergency supply
 
     /** A new value for every non-SYSTEM field of the default dictionary (status aside: it needs a reason). */
     private Map<String, Object> everyField(County c) {
