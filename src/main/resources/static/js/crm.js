@@ -43,6 +43,9 @@
         refreshBatch(all);
       } else if (target.hasAttribute && target.hasAttribute('data-crm-row')) {
         refreshBatch(target.getAttribute('form'));
+      } else if (target.hasAttribute && target.hasAttribute('data-crm-autosubmit') && target.form) {
+        // A filter that applies as soon as it is chosen (an inline onchange would be blocked by the CSP).
+        target.form.requestSubmit ? target.form.requestSubmit() : target.form.submit();
       }
     });
     // Buttons that need a confirmation: data-crm-confirm="text".

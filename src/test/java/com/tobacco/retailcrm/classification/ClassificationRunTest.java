@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** DOMAIN.md §4.1–4.2 on hand-computed cases, each in a retail format of its own (see the base class). */
+/** docs/domain/classification.md on hand-computed cases, each in a retail format of its own (see the base class). */
 class ClassificationRunTest extends ClassificationTestBase {
 
     private final YearMonth month = lastMonth();

@@ -51,6 +51,7 @@ public final class BenchmarkCustomers {
                         .append('\t').append(initials).append('\t').append(1 + random.nextInt(6)).append('\t')
                         .append(1 + random.nextInt(2)).append("\tACTIVE\t").append(i % 10 == 0 ? manager : "\\N")
                         .append('\t').append(cipher.encrypt(phone)).append('\t').append(cipher.phoneHash(phone))
+                        .append('\t').append(cipher.phoneTailHash(phone))
                         .append("\tWEEKLY\tONLINE\tELECTRONIC\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\tbench\n");
                 if (i % (n / 400 + 1) == 0) {
                     samples.add(new String[] {code, name, phone, initials});
@@ -59,7 +60,7 @@ public final class BenchmarkCustomers {
             try (Connection con = dataSource.getConnection()) {
                 con.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                         copy customer (county_org_unit_id, customer_code, licence_no, store_name, store_name_initials,
-                          retail_format, market_type, status, customer_manager, order_phone, order_phone_hash,
+                          retail_format, market_type, status, customer_manager, order_phone, order_phone_hash, order_phone_tail_hash,
                           order_frequency, order_method, settlement_method, created_at, updated_at, created_by)
                         from stdin""", new StringReader(copy.toString()));
             }

@@ -91,6 +91,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
         kinds.put("name substring", () -> substring(pick(samples)[1]));
         kinds.put("code prefix", () -> pick(samples)[0].substring(0, 8));
         kinds.put("exact phone", () -> pick(samples)[2]);
+        kinds.put("phone last four", () -> pick(samples)[2].substring(7));
         for (var kind : kinds.entrySet()) {
             for (int i = 0; i < 30; i++) {
                 search(token, kind.getValue().get());

@@ -173,7 +173,9 @@ public class CustomerImportTest extends CustomerApiTestBase {
         for (String format : List.of("xlsx", "csv")) {
             var export = files.get("/api/v1/customers/export?format=" + format + "&countyCode=" + c.code(), c.marketDept());
             assertThat(export.status()).as("%s", export).isEqualTo(200);
-            assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+            assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+                    .as("the date alone in the file name, no zone offset").doesNotContain("%2B0800", "+0800")
+                    .containsPattern("%E5%AE%A2%E6%88%B7%E6%A1%A3%E6%A1%88_\\d{8}\\." + format);
             var back = files.upload("/api/v1/customers/import", c.marketDept(), "export." + format, export.body(), Map.of());
             assertThat(back.status()).as("%s", back).isEqualTo(200);
             assertThat(counts(back.json())).as("%s %s", format, back).containsExactly(3, 0, 0, 3, 0);

@@ -27,6 +27,12 @@ class CustomerPagesE2ETest extends BrowserTest {
         open("/customers?q=cqxm");
         assertThat(texts("[data-test=customer-table] tbody td:nth-child(2) a")).containsExactly("重庆小面馆");
         screenshot("customer-list");
+        open("/customers?q=5678");
+        assertThat(texts("[data-test=customer-table] tbody td:nth-child(2) a")).as("by the phone's last four digits")
+                .containsExactly("重庆小面馆");
+        var manager = find("[data-test=customer-table] tbody .crm-person");
+        assertThat(manager.getText()).as("the manager by name").isEqualTo("测试" + managerName);
+        assertThat(manager.getAttribute("title")).as("the username on hover").isEqualTo(managerName);
 
         browser.findElement(By.linkText(code)).click();
         assertThat(find("[data-test=store-name]").getText()).isEqualTo("重庆小面馆");
@@ -58,7 +64,7 @@ class CustomerPagesE2ETest extends BrowserTest {
         assertThat(find("[data-test=flash-success]").getText()).contains("已保存");
         find("[data-test=tab-history]").click();
         waitFor(d -> find("[data-test=history]").getText().contains("王老板"));
-        assertThat(find("[data-test=history]").getText()).contains("联系人").contains("DIRECT");
+        assertThat(find("[data-test=history]").getText()).contains("联系人").contains("直接修改").doesNotContain("DIRECT");
         screenshot("customer-history");
     }
 }

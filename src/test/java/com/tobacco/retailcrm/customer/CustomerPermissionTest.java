@@ -13,7 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** DOMAIN.md §3.2: who may edit which field directly, all-or-nothing, no lost update, history of every change. */
+/** docs/domain/customer-archive.md (direct edits): who may edit which field directly, all-or-nothing, no lost update, history of every change. */
 class CustomerPermissionTest extends CustomerApiTestBase {
 
     private static final Set<String> CUSTOMER_MANAGER = Set.of("contactPerson", "mobilePhone", "homeAddress",
@@ -24,7 +24,7 @@ class CustomerPermissionTest extends CustomerApiTestBase {
     private static final Set<String> SALES = Set.of("orderBatch", "orderDay", "visitBatch", "totalLimit",
             "monthlyAgreedQty", "quotaCategory");
     private static final Set<String> MONOPOLY = Set.of("storeName", "responsiblePerson", "licenceNo", "licenceIssueDate",
-            "licenceExpiryDate", "licenceIssuingBureau", "monitored", "markedPrices"); // markedPrices: API.md, emergency supply
+            "licenceExpiryDate", "licenceIssuingBureau", "monitored", "markedPrices"); // markedPrices: docs/domain/service-and-survey.md, emergency supply
 
     /** A new value for every non-SYSTEM field of the default dictionary (status aside: it needs a reason). */
     private Map<String, Object> everyField(County c) {

@@ -52,6 +52,41 @@ class CustomerSearchTest extends CustomerApiTestBase {
         assertThat(names(search(c.marketDept(), q(phone.substring(0, 9))))).as("phones match exactly only").isEmpty();
     }
 
+    @Test
+    void findsAPhoneByItsLastFourDigitsAndAFixedLineWithoutItsAreaCodeWithoutKeepingEitherInClear() {
+        County c = county();
+        String local = "8" + digits(7);
+        var fixed = createManaged(c, "尾号固话店", "orderPhone", "0571-" + local);
+        String mobile = "139" + digits(8);
+        var mobileShop = createManaged(c, "尾号手机店", "mobilePhone", mobile);
+        String in = "countyCode=" + c.code() + "&";
+        assertThat(names(search(c.marketDept(), in + q(local.substring(4))))).contains("尾号固话店");
+        assertThat(names(search(c.marketDept(), in + q(mobile.substring(7))))).contains("尾号手机店");
+        assertThat(names(search(c.marketDept(), in + q(local)))).as("without the area code").containsExactly("尾号固话店");
+        assertThat(names(search(c.marketDept(), in + q(local.substring(0, 4)))))
+                .as("four digits are the last four, not any four").doesNotContain("尾号固话店");
+        assertThat(names(search(c.manager(), q(mobile.substring(7))))).as("own customers only").contains("尾号手机店");
+
+        String mobileCode = mobileShop.get("customerCode").asString();
+        var stored = jdbc.queryForList("select order_phone, order_phone_tail_hash, order_phone_local_hash, mobile_phone, "
+                + "mobile_phone_tail_hash from customer where customer_code in (?, ?)",
+                fixed.get("customerCode").asString(), mobileCode);
+        assertThat(stored).hasSize(2);
+        assertThat(stored.toString()).doesNotContain(local).doesNotContain(local.substring(4))
+                .doesNotContain(mobile.substring(7));
+        assertThat(stored.get(0).get("order_phone_tail_hash") != null
+                || stored.get(1).get("order_phone_tail_hash") != null).isTrue();
+
+        String newMobile = "137" + digits(4) + "0" + mobile.substring(8, 10) + (mobile.charAt(10) == '9' ? "8" : "9");
+        var patched = http.patch("/api/v1/customers/" + mobileCode, c.marketDept(),
+                Map.of("version", mobileShop.get("version").asLong(), "mobilePhone", newMobile));
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(names(search(c.marketDept(), in + q(newMobile.substring(7))))).as("the new last four")
+                .contains("尾号手机店");
+        assertThat(names(search(c.marketDept(), in + q(mobile.substring(7))))).as("not the old")
+                .doesNotContain("尾号手机店");
+    }
+
     /**
      * A one- or two-character name search takes its exact total from the gram counters (a name repeating the
      * gram counts once), which follow renames, status changes and the data scope; every page and sort agree with it.

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,6 +33,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public abstract class BrowserTest extends ApiTest {
 
     private static WebDriver driver;
+    private static volatile Set<String> dataCodes;
+    /**
+     * Pages whose readability another change is fixing: the audit log's operation and object names (issue 18, done on
+     * the security branch). Remove an entry when its page is fixed, so the check covers it.
+     */
+    private static final List<String> NOT_YET_CHECKED = List.of("/admin/audit");
     private static Path profile;
 
     protected WebDriver browser;
@@ -79,6 +88,40 @@ public abstract class BrowserTest extends ApiTest {
 
     protected void open(String path) {
         browser.get(url(path));
+        assertReadable();
+    }
+
+    /**
+     * Fails when the page shows people an unresolved message key or a bare code ({@link ReadableText}); run on every
+     * page a browser test opens or submits to, on every screenshot and at the end of every test.
+     */
+    protected void assertReadable() {
+        if (NOT_YET_CHECKED.stream().anyMatch(p -> browser.getCurrentUrl().contains(p))) {
+            return;
+        }
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "return (document.title || '') + '\\n' + (document.body ? document.body.innerText : '')");
+        List<String> problems = ReadableText.problems(text == null ? "" : text.toString(), dataCodes());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("Page " + browser.getCurrentUrl() + " shows what people cannot read: " + problems);
+        }
+    }
+
+    @AfterEach
+    void lastPageIsReadable() {
+        if (browser != null && browser.getCurrentUrl() != null && browser.getCurrentUrl().startsWith("http")) {
+            assertReadable();
+        }
+    }
+
+    private Set<String> dataCodes() {
+        Set<String> codes = dataCodes;
+        if (codes == null) {
+            codes = Set.copyOf(jdbc.queryForList(
+                    "select distinct code from customer_field_option where code ~ '^[A-Z][A-Z0-9_]{3,}$'", String.class));
+            dataCodes = codes;
+        }
+        return codes;
     }
 
     /** Signs in through the real sign-in page. */
@@ -110,6 +153,7 @@ public abstract class BrowserTest extends ApiTest {
         WebElement page = browser.findElement(By.tagName("html"));
         find(css).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        assertReadable();
     }
 
     protected List<WebElement> all(String css) {
@@ -140,5 +184,6 @@ public abstract class BrowserTest extends ApiTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        assertReadable();
     }
 }

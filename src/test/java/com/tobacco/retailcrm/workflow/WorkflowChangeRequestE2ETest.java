@@ -43,4 +43,40 @@ class WorkflowChangeRequestE2ETest extends BrowserTest {
         assertThat(find("body").getText()).contains("人民路2号").contains("门店搬迁");
         screenshot("workflow-change-request");
     }
+
+    @Test
+    void theStatusFilterAppliesWhenChosenAndTheFormShowsValuesByTheirNames() {
+        String county = orgUnit("COUNTY", rootOrgCode(), "筛选县" + unique());
+        String cmName = "cm" + unique();
+        String cm = userWithRoles(cmName, county, null, List.of("CUSTOMER_MANAGER"));
+        String md = userWithRoles("md" + unique(), orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
+                List.of("MARKET_DEPT"));
+        String code = WorkflowApiTestBase.digits(12);
+        var customer = http.post("/api/v1/customers", md, Http.body("customerCode", code,
+                "licenceNo", WorkflowApiTestBase.digits(12), "storeName", "筛选店" + unique(), "retailFormat", "2",
+                "marketType", "1", "address", "人民路1号", "customerManager", cmName, "countyCode", county,
+                "monitored", false, "businessNature", "INDIVIDUAL"));
+        assertThat(customer.status()).as("%s", customer).isEqualTo(201);
+        var raised = http.post("/api/v1/change-requests", cm, Http.body("customerCode", code, "type", "GENERAL",
+                "changes", Http.body("address", "人民路3号"), "reason", "门店搬迁"));
+        assertThat(raised.status()).as("%s", raised).isEqualTo(201);
+
+        signIn(cmName, USER_PASSWORD);
+        open("/change-requests?view=mine");
+        assertThat(texts("[data-test=change-requests] tbody td:first-child a")).contains(raised.json().get("id").asString());
+        new org.openqa.selenium.support.ui.Select(find("[data-test=status-filter]")).selectByValue("COMPLETED");
+        waitFor(d -> d.getCurrentUrl().contains("status=COMPLETED"));
+        assertThat(texts("[data-test=change-requests] tbody td:first-child a"))
+                .as("an open request is not among the completed").doesNotContain(raised.json().get("id").asString());
+        new org.openqa.selenium.support.ui.Select(find("[data-test=status-filter]")).selectByValue("OPEN");
+        waitFor(d -> d.getCurrentUrl().contains("status=OPEN"));
+        assertThat(texts("[data-test=change-requests] tbody td:first-child a")).contains(raised.json().get("id").asString());
+        screenshot("change-requests-filtered");
+
+        open("/change-requests/new?customerCode=" + code);
+        String page = find("body").getText();
+        assertThat(page).doesNotContain("false").doesNotContain("INDIVIDUAL");
+        assertThat(texts("select option")).doesNotContain("INDIVIDUAL 个体").contains("个体");
+        screenshot("change-request-form");
+    }
 }

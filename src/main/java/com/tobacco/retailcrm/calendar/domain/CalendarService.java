@@ -115,20 +115,40 @@ public class CalendarService implements WorkingCalendar {
     public CalendarYearView replace(int year, List<LocalDate> holidays, List<LocalDate> workdays,
                                     CalendarYearRules.Texts texts) {
         Map<LocalDate, DayKind> days = CalendarYearRules.listedDays(year, holidays, workdays, texts);
+        write(year, days, null, "CALENDAR_EDIT");
+        return year(year, texts);
+    }
+
+    /**
+     * Replaces a year with its official list (放假安排, imported from the open data sets' JSON or the page's CSV),
+     * names included; like an edit, the year is then never reseeded.
+     */
+    public CalendarYearView importYear(int year, byte[] file, CalendarYearRules.Texts texts) {
+        OfficialYearList list = OfficialYearList.parse(year, file, texts);
+        Map<LocalDate, DayKind> days = CalendarYearRules.listedDays(year, list.holidays(), list.workdays(), texts);
+        write(year, days, list.names(), "CALENDAR_IMPORT");
+        return year(year, texts);
+    }
+
+    /** Stores a year's days; {@code names} null keeps the stored names of days whose kind stays. */
+    private void write(int year, Map<LocalDate, DayKind> days, Map<LocalDate, String> newNames, String action) {
         String by = CurrentUsers.current().map(CurrentUser::username).orElse(null);
         tx.executeWithoutResult(status -> {
             repository.lockYear(year);
             Map<LocalDate, String> names = new TreeMap<>();
-            repository.days(year).forEach(d -> names.put(d.day(), d.kind() == days.get(d.day()) ? d.name() : null));
+            if (newNames != null) {
+                names.putAll(newNames);
+            } else {
+                repository.days(year).forEach(d -> names.put(d.day(), d.kind() == days.get(d.day()) ? d.name() : null));
+            }
             List<CalendarRepository.DayRow> rows = days.entrySet().stream()
                     .map(e -> new CalendarRepository.DayRow(e.getKey(), e.getValue(), names.get(e.getKey())))
                     .toList();
             repository.replace(year, "EDITED", rows, clock.instant(), by);
-            audit.record(AuditEntry.of("CALENDAR_EDIT", "CALENDAR_YEAR", String.valueOf(year))
+            audit.record(AuditEntry.of(action, "CALENDAR_YEAR", String.valueOf(year))
                     .detail("holidays=" + count(days, DayKind.HOLIDAY) + ", workdays=" + count(days, DayKind.WORKDAY)));
         });
         reload();
-        return year(year, texts);
     }
 
     /**
@@ -139,9 +159,9 @@ public class CalendarService implements WorkingCalendar {
         CalendarYearView current = year(date.getYear(), texts);
         List<LocalDate> holidays = new ArrayList<>(current.holidays());
         List<LocalDate> workdays = new ArrayList<>(current.workdays());
-        List<LocalDate> list = CalendarSnapshot.isWeekday(date) ? holidays : workdays;
-        if (!list.remove(date)) {
-            list.add(date);
+        boolean listed = holidays.remove(date) | workdays.remove(date);
+        if (!listed) {
+            (CalendarSnapshot.isWeekday(date) ? holidays : workdays).add(date);
         }
         return replace(date.getYear(), holidays, workdays, texts);
     }

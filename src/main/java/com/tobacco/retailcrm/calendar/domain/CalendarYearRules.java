@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a year of the calendar may list: dates of that year only; a holiday is a weekday (a weekend is off anyway), a
- * make-up working day is a Saturday or Sunday (a weekday is worked anyway); no date both; repeats count once.
+ * What a year of the calendar may list: dates of that year only; no date both a holiday and a make-up working day;
+ * repeats count once. The official notice (放假安排通知) is taken as published: its holiday ranges include weekend
+ * days and it may name a weekday as worked; such a day is kept (and shown) but changes nothing, since a weekend is
+ * off and a weekday worked anyway.
  */
 public final class CalendarYearRules {
 
@@ -34,6 +36,11 @@ public final class CalendarYearRules {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new InvalidInputException("year", texts.text("calendar.error.year", FIRST_YEAR, LAST_YEAR));
         }
+    }
+
+    /** Whether a listed day changes the day's nature: a holiday on a weekday, a make-up working day on a weekend. */
+    public static boolean changesTheDay(LocalDate date, DayKind kind) {
+        return (kind == DayKind.HOLIDAY) == CalendarSnapshot.isWeekday(date);
     }
 
     /** The listed days of a year from an admin's lists, or every problem at once. */
@@ -65,10 +72,6 @@ public final class CalendarYearRules {
                 problems.add(new FieldProblem(at, texts.text("calendar.error.otherYear", date, year)));
             } else if (days.containsKey(date) && days.get(date) != kind) {
                 problems.add(new FieldProblem(at, texts.text("calendar.error.both", date)));
-            } else if (kind == DayKind.HOLIDAY && !CalendarSnapshot.isWeekday(date)) {
-                problems.add(new FieldProblem(at, texts.text("calendar.error.holidayOnWeekend", date)));
-            } else if (kind == DayKind.WORKDAY && CalendarSnapshot.isWeekday(date)) {
-                problems.add(new FieldProblem(at, texts.text("calendar.error.workdayOnWeekday", date)));
             } else {
                 days.put(date, kind);
             }

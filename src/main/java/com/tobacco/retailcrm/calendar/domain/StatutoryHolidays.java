@@ -7,8 +7,9 @@ import java.util.TreeMap;
 
 /**
  * 法定节假日: the State Council's yearly holiday arrangements as published in the tyme4j library (holidays with their
- * make-up working days). Only dates that change a day's nature are kept: a holiday falling on a weekend and a
- * "workday" on a weekday change nothing, and the calendar stores exactly what an admin could have entered.
+ * make-up working days), every day as the notice lists it: a holiday falling on a weekend and a "workday" on a weekday
+ * are kept as published (shown, but changing nothing in the arithmetic). The library's 2025 and 2026 arrangements
+ * were checked day by day against the State Council notices (国办发明电〔2024〕12号, 国办发明电〔2025〕7号).
  */
 public final class StatutoryHolidays {
 
@@ -23,12 +24,7 @@ public final class StatutoryHolidays {
             if (holiday == null) {
                 continue;
             }
-            boolean weekday = CalendarSnapshot.isWeekday(d);
-            if (holiday.isWork() && !weekday) {
-                days.put(d, DayKind.WORKDAY);
-            } else if (!holiday.isWork() && weekday) {
-                days.put(d, DayKind.HOLIDAY);
-            }
+            days.put(d, holiday.isWork() ? DayKind.WORKDAY : DayKind.HOLIDAY);
         }
         return days;
     }

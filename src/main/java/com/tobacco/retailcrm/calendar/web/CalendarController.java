@@ -5,9 +5,11 @@ import com.tobacco.retailcrm.calendar.domain.CalendarYearView;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,6 +43,17 @@ class CalendarController {
     @PreAuthorize("isAuthenticated()")
     CalendarYearView year(@PathVariable int year) {
         return calendar.year(year, messages::text);
+    }
+
+    /**
+     * 导入官方放假安排: the year's official list as the open holiday data sets publish it (JSON) or as the calendar page
+     * downloads it (CSV), sent as the request body.
+     */
+    @PostMapping(path = "/{year}/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
+            MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize("hasAnyRole('MARKET_DEPT', 'SYSTEM_ADMIN')")
+    CalendarYearView importYear(@PathVariable int year, @RequestBody(required = false) byte[] file) {
+        return calendar.importYear(year, file, messages::text);
     }
 
     @PutMapping("/{year}")

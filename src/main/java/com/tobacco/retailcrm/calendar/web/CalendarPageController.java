@@ -8,12 +8,21 @@ import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.web.Messages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -67,6 +76,38 @@ class CalendarPageController {
         CalendarYearView view = calendar.toggle(date, messages::text);
         fill(model, view, LocalDate.now(clock.withZone(calendar.zone())));
         return "calendar/calendar :: year";
+    }
+
+    /** The page's import of a year's official list (the open data sets' JSON or this page's CSV). */
+    @PostMapping("/calendar/import")
+    @PreAuthorize("hasAnyRole('MARKET_DEPT', 'SYSTEM_ADMIN')")
+    String importYear(@RequestParam(required = false) String year,
+                      @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        int target = year == null || year.isBlank() ? LocalDate.now(clock.withZone(calendar.zone())).getYear()
+                : parseYear(year);
+        try {
+            CalendarYearView view = calendar.importYear(target, file == null ? null : file.getBytes(), messages::text);
+            redirect.addFlashAttribute("flashSuccess", messages.text("calendar.import.done", target,
+                    view.holidays().size(), view.workdays().size()));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", messages.text("calendar.import.failed",
+                    e.problems().stream().limit(5).map(p -> p.message()).collect(Collectors.joining("；"))));
+        }
+        return "redirect:/calendar?year=" + target;
+    }
+
+    /** The year as the CSV the import reads back: 日期,类型,名称. */
+    @GetMapping(path = "/calendar/{year}.csv", produces = "text/csv")
+    @PreAuthorize("isAuthenticated() and !hasAnyRole('SECURITY_ADMIN', 'AUDIT_ADMIN')")
+    ResponseEntity<String> csv(@PathVariable int year) {
+        CalendarYearView view = calendar.year(year, messages::text);
+        String body = CalendarCsv.of(view);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("calendar-" + year + ".csv", StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(body);
     }
 
     /** The calculator: a local date-time of the company's zone, an amount and a unit, answered as a fragment. */

@@ -13,8 +13,11 @@ import java.util.Set;
 /** A year laid out as twelve month grids of weeks starting on Monday, each day with its kind for colouring. */
 record YearGrid(int year, List<Month> months, int holidayCount, int workdayCount, int workingDays) {
 
-    /** How a day looks: an ordinary working day, a weekend, a holiday (节假日) or a make-up working day (调休上班). */
-    enum Kind { WORKING, WEEKEND, HOLIDAY, WORKDAY }
+    /**
+     * How a day looks: an ordinary working day, a weekend, a holiday (节假日) or a make-up working day (调休上班); and,
+     * greyed, the notice's days that change nothing: a holiday on a weekend, a listed working day that is a weekday.
+     */
+    enum Kind { WORKING, WEEKEND, HOLIDAY, WORKDAY, HOLIDAY_WEEKEND, WORKDAY_WEEKDAY }
 
     record Day(LocalDate date, Kind kind, String name, boolean today) {
     }
@@ -39,7 +42,7 @@ record YearGrid(int year, List<Month> months, int holidayCount, int workdayCount
             for (int d = 1; d <= ym.lengthOfMonth(); d++) {
                 LocalDate date = ym.atDay(d);
                 Kind kind = kind(date, holidays, workdays);
-                working += kind == Kind.WORKING || kind == Kind.WORKDAY ? 1 : 0;
+                working += kind == Kind.WORKING || kind == Kind.WORKDAY || kind == Kind.WORKDAY_WEEKDAY ? 1 : 0;
                 week.add(new Day(date, kind, names.get(date), date.equals(today)));
                 if (date.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     weeks.add(week);
@@ -54,16 +57,22 @@ record YearGrid(int year, List<Month> months, int holidayCount, int workdayCount
             }
             months.add(new Month(m, weeks));
         }
-        return new YearGrid(view.year(), months, holidays.size(), workdays.size(), working);
+        return new YearGrid(view.year(), months, count(months, Kind.HOLIDAY), count(months, Kind.WORKDAY), working);
     }
 
     private static Kind kind(LocalDate date, Set<LocalDate> holidays, Set<LocalDate> workdays) {
+        boolean weekend = date.getDayOfWeek().getValue() >= 6;
         if (holidays.contains(date)) {
-            return Kind.HOLIDAY;
+            return weekend ? Kind.HOLIDAY_WEEKEND : Kind.HOLIDAY;
         }
         if (workdays.contains(date)) {
-            return Kind.WORKDAY;
+            return weekend ? Kind.WORKDAY : Kind.WORKDAY_WEEKDAY;
         }
-        return date.getDayOfWeek().getValue() >= 6 ? Kind.WEEKEND : Kind.WORKING;
+        return weekend ? Kind.WEEKEND : Kind.WORKING;
+    }
+
+    private static int count(List<Month> months, Kind kind) {
+        return (int) months.stream().flatMap(m -> m.weeks().stream()).flatMap(List::stream)
+                .filter(d -> d != null && d.kind() == kind).count();
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 /**
  * 分类运行 in SQL. The run is computed by one INSERT … SELECT: the period's purchases summed per customer, joined
  * to the ACTIVE customers of the archive's published view, format totals and ranks by window functions, scale,
- * class and tier by the rules of DOMAIN.md §4.1–4.2, and the format summary (with the count of changed classes)
+ * class and tier by the rules of docs/domain/classification.md, and the format summary (with the count of changed classes)
  * written from the inserted rows, so the results are read once.
  */
 @Repository

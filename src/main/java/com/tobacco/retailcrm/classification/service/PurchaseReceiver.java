@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PurchaseReceiver {
 
-    /** Most items per call of the JSON API (API.md). */
+    /** Most items per call of the JSON API (docs/api.md). */
     public static final int MAX_ITEMS = 10_000;
 
     private final PurchaseStore store;

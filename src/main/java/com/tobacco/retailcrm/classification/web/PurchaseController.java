@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 购进 from the distribution system (API.md "Purchases"). Sent by the distribution department (配送部, also the
+ * 购进 from the distribution system (docs/api.md, classification). Sent by the distribution department (配送部, also the
  * distribution system's own account) and by the market department (市场部, which corrects and reloads figures).
  */
 @RestController

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 客户分类运行 (API.md "Classification"): started and applied by the market department, readable by leaders too. */
+/** 客户分类运行 (docs/api.md, classification): started and applied by the market department, readable by leaders too. */
 @RestController
 @RequestMapping("/api/v1/classification-runs")
 class RunController {

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The JSON shapes of API.md "Classification", and the reasons a format is not classified in the caller's language. */
+/** The JSON shapes of docs/api.md (classification), and the reasons a format is not classified in the caller's language. */
 @Component
 class RunViews {
 

@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.complaint.domain;
 
-/** 投诉状态 — where a complaint stands (API.md "Complaints"). */
+/** 投诉状态 — where a complaint stands (docs/domain/complaint.md). */
 public enum ComplaintStatus {
     RECEIVED, ASSIGNED, IN_PROGRESS, PAUSED, RESOLVED, CALLED_BACK, CLOSED;
 

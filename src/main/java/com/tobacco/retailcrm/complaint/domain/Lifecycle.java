@@ -14,7 +14,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import java.util.Set;
 
 /**
- * 投诉流转 — the status machine of API.md: RECEIVED → ASSIGNED → IN_PROGRESS (after the first response; PAUSED while
+ * 投诉流转 — the status machine of docs/domain/complaint.md: RECEIVED → ASSIGNED → IN_PROGRESS (after the first response; PAUSED while
  * waiting on the customer) → RESOLVED (written reply) → CALLED_BACK → CLOSED, an unsatisfied callback back to
  * IN_PROGRESS. Anything else is refused with the rule that forbids it (422), never silently ignored.
  */

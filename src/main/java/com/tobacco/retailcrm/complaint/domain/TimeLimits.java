@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * 处理时限 — first-response and resolution limits in natural hours per category × priority: a limit set for the pair
- * wins over the priority's, which wins over the built-in defaults (DOMAIN.md §6: 24 h / 72 h, major 2 h / 48 h; urgent
+ * wins over the priority's, which wins over the built-in defaults (docs/domain/complaint.md: 24 h / 72 h, major 2 h / 48 h; urgent
  * 8 h / 60 h lies between them).
  */
 public final class TimeLimits {

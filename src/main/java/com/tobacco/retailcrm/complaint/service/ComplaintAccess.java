@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintAccess {
 
-    /** Roles that take in, assign, call back and close complaints (API.md). */
+    /** Roles that take in, assign, call back and close complaints (docs/domain/complaint.md). */
     static final Set<Role> DESK = EnumSet.of(Role.SERVICE_AGENT, Role.MARKET_DEPT);
 
     private final UserDirectory users;

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Complaints over HTTP (API.md "Complaints"). Every action may carry the version the caller saw ({@code version} in
+ * Complaints over HTTP (docs/api.md, complaint). Every action may carry the version the caller saw ({@code version} in
  * the body or {@code If-Match}); without it the action still cannot overwrite a concurrent one (409).
  */
 @RestController

@@ -104,7 +104,7 @@ class ComplaintJson {
         return m;
     }
 
-    /** The 201 of an intake: API.md's fields first, then the rest of the complaint. */
+    /** The 201 of an intake: docs/api.md's fields first, then the rest of the complaint. */
     Map<String, Object> created(ComplaintDetails d) {
         return details(d);
     }
@@ -146,8 +146,22 @@ class ComplaintJson {
         m.put("fromStatusName", e.from() == null ? null : messages.text("complaint.status." + e.from().name()));
         m.put("toStatusName", e.to() == null ? null : messages.text("complaint.status." + e.to().name()));
         m.put("message", e.message());
+        m.put("messageText", readable(e.message()));
         return m;
     }
+
+    /** A callback's note as people read it: its "[CALL_CENTRE/SATISFIED]" prefix by the level's and result's names. */
+    private String readable(String message) {
+        java.util.regex.Matcher m = CALLBACK_PREFIX.matcher(message == null ? "" : message);
+        if (!m.find()) {
+            return message;
+        }
+        return "【" + messages.text("complaint.level." + m.group(1)) + " · "
+                + messages.text("complaint.satisfaction." + m.group(2)) + "】" + message.substring(m.end());
+    }
+
+    private static final java.util.regex.Pattern CALLBACK_PREFIX =
+            java.util.regex.Pattern.compile("^\\[([A-Z_]+)/([A-Z_]+)\\]");
 
     OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();

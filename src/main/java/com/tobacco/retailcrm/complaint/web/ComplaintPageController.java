@@ -52,10 +52,12 @@ class ComplaintPageController {
     private final Messages messages;
     private final Clock clock;
     private final CrmProperties crm;
+    private final AccusedOptions accused;
 
     ComplaintPageController(ComplaintIntake intake, ComplaintActions actions, ComplaintListing listing,
                             ComplaintJson json, ComplaintController api, FormErrors formErrors, Messages messages,
-                            Clock clock, CrmProperties crm) {
+                            Clock clock, CrmProperties crm, AccusedOptions accused) {
+        this.accused = accused;
         this.intake = intake;
         this.actions = actions;
         this.listing = listing;
@@ -144,6 +146,7 @@ class ComplaintPageController {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("staff", accused.all());
         return "complaint/form";
     }
 

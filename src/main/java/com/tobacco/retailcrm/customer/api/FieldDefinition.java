@@ -25,12 +25,19 @@ public record FieldDefinition(String key, FieldGroup group, String labelZh, Stri
         return "en".equals(locale.getLanguage()) ? labelEn : labelZh;
     }
 
-    /** A stored value as people read it: an enum code by its name ({@code 1} → 城镇), anything else as it is. */
+    /**
+     * A stored value as people read it: an enum code by its name ({@code 1} → 城镇), a yes/no field as 是/否, anything
+     * else as it is.
+     */
     public String valueText(Object value, java.util.Locale locale) {
         if (value == null) {
             return null;
         }
         String text = String.valueOf(value);
+        if (type == FieldType.BOOLEAN && ("true".equals(text) || "false".equals(text))) {
+            boolean en = "en".equals(locale.getLanguage());
+            return Boolean.parseBoolean(text) ? (en ? "Yes" : "是") : (en ? "No" : "否");
+        }
         return option(text).map(o -> o.label(locale)).orElse(text);
     }
 

@@ -34,6 +34,10 @@ class CustomerSearch {
             "customerManager", "customer_manager", "createdAt", "created_at", "updatedAt", "updated_at");
     private static final Pattern INITIALS = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    /** 尾号: the last four digits of a phone. */
+    private static final Pattern PHONE_TAIL = Pattern.compile("[0-9]{4}");
+    /** A fixed line's local number: 7 or 8 digits. */
+    private static final Pattern LOCAL_NUMBER = Pattern.compile("[0-9]{7,8}");
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9 -]{7,20}");
     /** Rows a code-ordered walk may pass to fill a page of a short-name search before the grams index is cheaper. */
     static final int MAX_WALK = 8_000;
@@ -234,7 +238,8 @@ class CustomerSearch {
     }
 
     /**
-     * Code or licence prefix, name substring, pinyin-initials prefix, or an exact phone (by its keyed hash) — but
+     * Code or licence prefix, name substring, pinyin-initials prefix, or a phone by its keyed hashes (the whole
+     * number, a fixed line without its area code, or four digits as the last four) — but
      * in the forms their indexes serve: digits are also a code or licence prefix (and a phone when they make one),
      * ASCII letters (then letters or digits) also a pinyin-initials prefix, and any text is a store-name substring
      * (pg_trgm from three characters, the one- and two-character grams index below that). Results are those of
@@ -265,6 +270,20 @@ class CustomerSearch {
             any.add("c.order_phone_hash = ? or c.mobile_phone_hash = ?");
             args.add(hash);
             args.add(hash);
+            // a fixed line given without its area code
+            String number = PhoneNumber.digits(t);
+            if (LOCAL_NUMBER.matcher(number).matches()) {
+                String local = cipher.localNumberHash(number);
+                any.add("c.order_phone_local_hash = ? or c.mobile_phone_local_hash = ?");
+                args.add(local);
+                args.add(local);
+            }
+        }
+        if (PHONE_TAIL.matcher(t).matches()) {
+            String tail = cipher.phoneTailHash(t);
+            any.add("c.order_phone_tail_hash = ? or c.mobile_phone_tail_hash = ?");
+            args.add(tail);
+            args.add(tail);
         }
         if (length >= 3) {
             any.add("c.store_name like ? escape '\\'");

@@ -160,6 +160,8 @@ class CustomerStore {
             columns.add(dictionary.column(f.key()));
             if (f.type() == FieldType.PHONE) {
                 columns.add(dictionary.column(f.key()) + "_hash");
+                columns.add(dictionary.column(f.key()) + "_tail_hash");
+                columns.add(dictionary.column(f.key()) + "_local_hash");
             }
             if (f.key().equals("storeName")) {
                 columns.add("store_name_initials");
@@ -345,6 +347,10 @@ class CustomerStore {
             if (f.type() == FieldType.PHONE) {
                 columns.add(dictionary.column(key) + "_hash");
                 args.add(cipher.phoneHash((String) value));
+                columns.add(dictionary.column(key) + "_tail_hash");
+                args.add(cipher.phoneTailHash((String) value));
+                columns.add(dictionary.column(key) + "_local_hash");
+                args.add(cipher.phoneLocalHash((String) value));
             }
             if (key.equals("storeName")) {
                 columns.add("store_name_initials");

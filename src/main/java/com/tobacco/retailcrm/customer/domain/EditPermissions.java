@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 直接修改权限 — which fields each role may edit without a change request (DOMAIN.md §3.2), kept as data in
+ * 直接修改权限 — which fields each role may edit without a change request (docs/domain/customer-archive.md), kept as data in
  * {@code customer_edit_permission}; {@code *} means every non-SYSTEM field. A customer manager's rows apply only
  * to their own customers. SYSTEM fields are never directly editable.
  */

@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.customer.domain;
 
-/** 脱敏 — how sensitive values look to those who may not see them in clear (DOMAIN.md §3.2). */
+/** 脱敏 — how sensitive values look to those who may not see them in clear (docs/domain/customer-archive.md). */
 public final class Masking {
 
     private Masking() {

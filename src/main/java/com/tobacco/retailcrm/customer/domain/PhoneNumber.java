@@ -26,6 +26,38 @@ public record PhoneNumber(String value) {
         return value == null ? null : value.replaceAll("\\D", "");
     }
 
+    /**
+     * The last four digits of the number itself (an extension left out): what a caller reads out as "尾号 5678", and
+     * what partial search finds by its keyed hash. Null when there are fewer than four digits.
+     */
+    public static String tail(String value) {
+        String main = mainDigits(value);
+        return main == null || main.length() < 4 ? null : main.substring(main.length() - 4);
+    }
+
+    /**
+     * A fixed line's local number without its area code ({@code 0571-87654321} → {@code 87654321}), as people often
+     * give it; null for a mobile or anything that is not a fixed line.
+     */
+    public static String local(String value) {
+        if (value == null || !FIXED.matcher(value.strip()).matches()) {
+            return null;
+        }
+        return value.strip().split("-")[1];
+    }
+
+    private static String mainDigits(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (FIXED.matcher(v).matches()) {
+            String[] parts = v.split("-");
+            return parts[0] + parts[1];
+        }
+        return digits(v);
+    }
+
     public boolean mobile() {
         return MOBILE.matcher(value).matches();
     }

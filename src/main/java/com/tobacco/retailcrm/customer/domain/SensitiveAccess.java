@@ -6,7 +6,7 @@ import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.Role;
 
 /**
- * Who sees a sensitive field in clear (DOMAIN.md §3.2): the customer's own customer manager and MARKET_DEPT see all
+ * Who sees a sensitive field in clear (docs/domain/customer-archive.md): the customer's own customer manager and MARKET_DEPT see all
  * of them, SERVICE_AGENT sees the phones; everyone else sees them masked.
  */
 public final class SensitiveAccess {

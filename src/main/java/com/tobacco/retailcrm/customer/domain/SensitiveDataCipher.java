@@ -97,6 +97,26 @@ public class SensitiveDataCipher {
         return keyedHash(digits);
     }
 
+    /**
+     * The keyed hash of a phone's last four digits (尾号), or null: lets search find a customer by "5678" without the
+     * archive keeping any part of the number in clear. Prefixed so it never equals a full number's hash.
+     */
+    public String phoneTailHash(String phone) {
+        String tail = PhoneNumber.tail(phone);
+        return tail == null ? null : keyedHash("tail:" + tail);
+    }
+
+    /** The keyed hash of a fixed line's number without its area code, or null (a mobile, or no phone). */
+    public String phoneLocalHash(String phone) {
+        String local = PhoneNumber.local(phone);
+        return local == null ? null : localNumberHash(local);
+    }
+
+    /** The keyed hash of a local number's digits (a fixed line without its area code). */
+    public String localNumberHash(String digits) {
+        return keyedHash("local:" + digits);
+    }
+
     /** The keyed hash (HMAC-SHA256) of a text: equal texts give equal hashes, and the text cannot be guessed back. */
     public String keyedHash(String text) {
         return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CustomerExporter {
 
-    /** What a new customer needs (API.md: code, licence, name, format, market type and county). */
+    /** What a new customer needs (docs/api.md: code, licence, name, format, market type and county). */
     static final Set<String> NEEDED_TO_CREATE = Set.of("customerCode", "licenceNo", "storeName", "retailFormat",
             "marketType", ImportField.COUNTY_CODE);
     static final String SHEET = "客户档案";
@@ -58,7 +58,7 @@ class CustomerExporter {
 
     /** Streams the export as a download named after today's date. */
     void exportDownload(SpreadsheetFormat format, CustomerQuery query, HttpServletResponse response) throws IOException {
-        attachment(response, format, "客户档案_" + DateTimeFormatter.BASIC_ISO_DATE.format(clock.instant().atZone(zone)));
+        attachment(response, format, "客户档案_" + DateTimeFormatter.ofPattern("yyyyMMdd").format(clock.instant().atZone(zone)));
         export(query, format, response.getOutputStream());
     }
 

@@ -77,7 +77,7 @@ class CustomerFileController {
         exporter.templateDownload(format(format), response);
     }
 
-    /** The list's filters (API.md); parameters that are not standard ones filter by custom fields. */
+    /** The list's filters (docs/api.md); parameters that are not standard ones filter by custom fields. */
     @GetMapping("/export")
     @PreAuthorize(BUSINESS_ROLES)
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {

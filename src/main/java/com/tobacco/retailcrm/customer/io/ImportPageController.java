@@ -72,8 +72,14 @@ class ImportPageController {
     @GetMapping("/customers/imports/{id}/panel")
     @PreAuthorize(Roles.MARKET_DEPT)
     String panel(@PathVariable long id, Model model) {
-        model.addAttribute("record", records.find(id)
-                .orElseThrow(() -> new NotFoundException("{customer.import.error.notFound}", id)));
+        var record = records.find(id)
+                .orElseThrow(() -> new NotFoundException("{customer.import.error.notFound}", id));
+        model.addAttribute("record", record);
+        if (!record.running()) {
+            // the poll that sees the end also refreshes 最近的导入 (out of band), which still showed it running
+            model.addAttribute("recent", records.recent(null, 10));
+            model.addAttribute("recentAfterRun", true);
+        }
         return "customer/import :: result";
     }
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * 客户照片 — storefront, counter and responsible-person photos. A photo is accepted only as JPEG or PNG by its
  * magic bytes (the name and declared type are the client's word, not the file's), up to 5 MB, and only if it can
  * really be decoded. Whoever may see the customer may see its photos; the customer's own manager and the market
- * department may add and remove them (photos are in the manager's direct-edit set, DOMAIN.md §3.2). The archive's
+ * department may add and remove them (photos are in the manager's direct-edit set, docs/domain/customer-archive.md). The archive's
  * storefrontPhoto/counterPhoto fields follow the newest photo of their kind, so completeness and history see them.
  */
 @Service

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The customer archive over HTTP (API.md "Customers"). */
+/** The customer archive over HTTP (docs/api.md, customer). */
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomerController {

@@ -66,7 +66,7 @@ class CustomerPageController {
 
     /** One field as the customer page shows it. */
     record FieldRow(String key, String label, String value, boolean missing, boolean masked, boolean revealable,
-                    String requiredLevel) {
+                    String requiredLevel, boolean person) {
     }
 
     /** A tab of the customer page. */
@@ -115,7 +115,8 @@ class CustomerPageController {
                     f.key(), f.label(locale), display(f, customer.get(f.key()), locale), missing.contains(f.key()),
                     customer.masked().contains(f.key()),
                     customer.masked().contains(f.key()) && SensitiveAccess.mayReadClear(user, manager, f),
-                    f.requiredLevel() == RequiredLevel.OPTIONAL || f.system() ? null : f.requiredLevel().name())).toList();
+                    f.requiredLevel() == RequiredLevel.OPTIONAL || f.system() ? null : f.requiredLevel().name(),
+                    f.type() == FieldType.USER)).toList();
             if (!rows.isEmpty()) {
                 groups.add(new GroupView(group.name(), rows, rows.stream().filter(FieldRow::missing).count()));
             }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Change requests over HTTP (API.md "Workflows and to-do"): raise, bulk upload, act on a step, read, list. */
+/** Change requests over HTTP (docs/api.md, workflow): raise, bulk upload, act on a step, read, list. */
 @RestController
 @RequestMapping("/api/v1/change-requests")
 class ChangeRequestController {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * 修改类型 — the kinds of change request of DOMAIN.md §3.2, each with its route of steps and the fields it may carry.
+ * 修改类型 — the kinds of change request of docs/domain/maintenance.md#change-requests, each with its route of steps and the fields it may carry.
  * A field that belongs to a dedicated procedure (the order phone → PHONE) may not be slipped through another type.
  */
 public enum ChangeType {

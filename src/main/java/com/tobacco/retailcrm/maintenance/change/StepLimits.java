@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * 时限 — each step's time limit, configurable as {@code crm.change-requests.limits."<TYPE>.<STEP>"} or
  * {@code ."<TYPE>"} (e.g. {@code "0.5 HOUR"}, {@code "1 WORKING_DAY"}); a step without its own limit takes its
- * type's, then {@code default-limit}. DOMAIN.md gives 1 working day for the general route and the bulk county review
+ * type's, then {@code default-limit}. docs/domain/maintenance.md gives 1 working day for the general route and the bulk county review
  * and 0.5 natural hour for each urgent step; the other types default to 1 working day per step.
  */
 @ConfigurationProperties(prefix = "crm.change-requests")

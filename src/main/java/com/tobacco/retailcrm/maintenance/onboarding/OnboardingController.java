@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 新入网 over HTTP (API.md "Workflows and to-do"). */
+/** 新入网 over HTTP (docs/api.md, workflow). */
 @RestController
 @RequestMapping("/api/v1/onboardings")
 class OnboardingController {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * 新入网的七个环节 (DOMAIN.md 3.1) with the archive fields each one fills: the API accepts exactly these in
+ * 新入网的七个环节 (docs/domain/maintenance.md#onboarding) with the archive fields each one fills: the API accepts exactly these in
  * {@code data} and the step's form shows exactly these. Keys match the user tasks of {@code onboarding.bpmn20.xml}.
  */
 enum OnboardingStep {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class UpkeepService {
 
-    /** Reminders are raised this many days before a licence expires or an annual review is due (DOMAIN.md §2). */
+    /** Reminders are raised this many days before a licence expires or an annual review is due (docs/domain/customer-archive.md). */
     static final int REMINDER_DAYS = 30;
     /** The monthly classification report is due on this day of the next month. */
     static final int REPORT_DAY = 3;

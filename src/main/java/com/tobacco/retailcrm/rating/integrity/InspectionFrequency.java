@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.rating.integrity;
 
-/** 检查频次 — how often the monopoly office inspects a retailer (supervision by grade, DOMAIN.md §4.3). */
+/** 检查频次 — how often the monopoly office inspects a retailer (supervision by grade, docs/domain/rating.md). */
 public enum InspectionFrequency {
     WEEKLY(52), BIWEEKLY(26), MONTHLY(12), QUARTERLY(4), HALF_YEARLY(2);
 

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * 分级监管 ({@code crm.rating.inspection.*}): how often a retailer of each grade is inspected — A fewer inspections,
- * D key supervision (DOMAIN.md §4.3) — and how often one not yet rated is.
+ * D key supervision (docs/domain/rating.md) — and how often one not yet rated is.
  *
  * @param byGrade defaults A QUARTERLY, B MONTHLY, C BIWEEKLY, D WEEKLY (grades left out keep their default)
  * @param unrated default MONTHLY, as a B

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * 诚信等级评定 — one customer's rating procedure (DOMAIN.md §4.3) and the rules of its steps: a PRELIMINARY rating is
+ * 诚信等级评定 — one customer's rating procedure (docs/domain/rating.md) and the rules of its steps: a PRELIMINARY rating is
  * published once into NOTICE; appeals are filed only while the notice runs and each is answered once (an upheld one
  * sets the grade to its new grade); FINAL only after the notice has ended and every appeal is answered. Any other
  * step from the current state is refused (422 with the rule).

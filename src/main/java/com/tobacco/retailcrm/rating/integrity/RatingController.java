@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Integrity ratings over HTTP (API.md "Integrity rating"): propose, publish, appeal, answer and finalize; batches;
+ * Integrity ratings over HTTP (docs/api.md, rating): propose, publish, appeal, answer and finalize; batches;
  * lists and the inspection frequency of a customer. Officers rate; the customer's manager or a service agent appeals
  * for the retailer; every business role reads within its data scope.
  */

@@ -12,7 +12,7 @@ import java.util.Collection;
  * Of those:
  * <ul>
  *   <li>SERIOUS when any is serious, or when {@value #REPEATED} or more are minor (repeated violations are as serious
- *       as a serious one — DOMAIN.md §4.3 grade D "serious or repeated violations");</li>
+ *       as a serious one — docs/domain/rating.md, grade D "serious or repeated violations");</li>
  *   <li>MINOR when one or two are minor;</li>
  *   <li>GOOD otherwise.</li>
  * </ul>

@@ -3,7 +3,7 @@ package com.tobacco.retailcrm.security.api;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** 角色 — the roles of DOMAIN.md §1, with 客服部主任 and 营销中心副经理 of §5. A user may hold several business roles, or exactly one admin role. */
+/** 角色 — the roles of docs/domain/organisation-and-security.md, with 客服部主任 and 营销中心副经理 of the service chapter. A user may hold several business roles, or exactly one admin role. */
 public enum Role {
     CUSTOMER_MANAGER,
     MARKET_MANAGER,

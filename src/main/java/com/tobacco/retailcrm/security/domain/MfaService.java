@@ -33,7 +33,7 @@ public class MfaService {
 
     /**
      * Whether this user must turn on MFA before doing anything else: the policy demands it of administrators
-     * (DOMAIN.md §9) and this administrator has not confirmed a code yet.
+     * (docs/domain/organisation-and-security.md) and this administrator has not confirmed a code yet.
      */
     @Transactional(readOnly = true)
     public boolean enrolmentRequired(CurrentUser user) {

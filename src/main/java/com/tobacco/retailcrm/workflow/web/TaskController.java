@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 待办 over HTTP: my open tasks and completing one (API.md "Workflows and to-do"). */
+/** 待办 over HTTP: my open tasks and completing one (docs/api.md, workflow). */
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskController {

@@ -21,15 +21,24 @@ class CalendarYearRulesTest {
     }
 
     @Test
-    void aHolidayOnAWeekendIsPointless() {
-        assertProblem(() -> CalendarYearRules.listedDays(2026, dates("2026-10-03"), List.of(), KEYS),
-                "holidays[0]", "calendar.error.holidayOnWeekend");
+    void aHolidayOnAWeekendIsAcceptedAsPublishedAndChangesNothing() {
+        var days = CalendarYearRules.listedDays(2026, dates("2026-10-03"), List.of(), KEYS);
+        assertThat(days).containsEntry(LocalDate.parse("2026-10-03"), DayKind.HOLIDAY);
+        assertThat(CalendarYearRules.changesTheDay(LocalDate.parse("2026-10-03"), DayKind.HOLIDAY)).isFalse();
+        var snapshot = new CalendarSnapshot(java.time.ZoneId.of("Asia/Shanghai"),
+                List.of(WorkingPeriod.parse("09:00-17:00")), days);
+        var plain = new CalendarSnapshot(java.time.ZoneId.of("Asia/Shanghai"),
+                List.of(WorkingPeriod.parse("09:00-17:00")), java.util.Map.of());
+        assertThat(snapshot.workingDaysBetween(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01")))
+                .isEqualTo(plain.workingDaysBetween(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01")));
     }
 
     @Test
-    void aMakeUpWorkdayOnAWeekdayIsPointless() {
-        assertProblem(() -> CalendarYearRules.listedDays(2026, List.of(), dates("2026-10-09"), KEYS),
-                "workdays[0]", "calendar.error.workdayOnWeekday");
+    void aMakeUpWorkdayOnAWeekdayIsAcceptedAsPublishedAndChangesNothing() {
+        var days = CalendarYearRules.listedDays(2026, List.of(), dates("2026-10-09"), KEYS);
+        assertThat(days).containsEntry(LocalDate.parse("2026-10-09"), DayKind.WORKDAY);
+        assertThat(CalendarYearRules.changesTheDay(LocalDate.parse("2026-10-09"), DayKind.WORKDAY)).isFalse();
+        assertThat(CalendarYearRules.changesTheDay(LocalDate.parse("2026-10-10"), DayKind.WORKDAY)).isTrue();
     }
 
     @Test

@@ -42,6 +42,36 @@ class CalendarPageE2ETest extends BrowserTest {
     }
 
     @Test
+    void marketDeptImportsTheOfficialListAndItsWeekendHolidaysShowGreyed() throws java.io.IOException {
+        String username = "mkt" + unique();
+        userWithRoles(username, rootOrgCode(), null, List.of("MARKET_DEPT"));
+        signIn(username, USER_PASSWORD);
+        int year = 2097;  // 2097-10-05 is a Saturday
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("holidays-" + year, ".json");
+        java.nio.file.Files.writeString(file, "{\"year\":" + year + ",\"days\":["
+                + "{\"name\":\"国庆节\",\"date\":\"" + year + "-10-01\",\"isOffDay\":true},"
+                + "{\"name\":\"国庆节\",\"date\":\"" + year + "-10-04\",\"isOffDay\":true},"
+                + "{\"name\":\"国庆节\",\"date\":\"" + year + "-10-05\",\"isOffDay\":true},"
+                + "{\"name\":\"国庆节\",\"date\":\"" + year + "-09-28\",\"isOffDay\":false}]}");
+        open("/calendar?year=" + year);
+        find("[data-test=import-file]").sendKeys(file.toAbsolutePath().toString());
+        clickAndWaitForNewPage("[data-test=import-submit]");
+        assertThat(find("[data-test=flash-success]").getText()).contains(year + " 年放假安排已导入");
+        assertThat(classesOf(year + "-10-01")).contains("cal-holiday");
+        assertThat(classesOf(year + "-10-05")).contains("cal-holiday_weekend");
+        assertThat(classesOf(year + "-09-28")).contains("cal-workday");
+        assertThat(find("[data-date='" + year + "-10-05']").getAttribute("title")).contains("国庆节", "不影响计算");
+        screenshot("calendar-imported");
+
+        java.nio.file.Files.writeString(file, "{\"year\":" + year + ",\"days\":[]}");
+        find("[data-test=import-file]").sendKeys(file.toAbsolutePath().toString());
+        clickAndWaitForNewPage("[data-test=import-submit]");
+        assertThat(find("[data-test=flash-error]").getText()).contains("没有任何日期", "日历未改动");
+        assertThat(classesOf(year + "-10-01")).contains("cal-holiday");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void otherRolesSeeTheCalendarReadOnlyAndComputeDueTimes() {
         String username = "cm" + unique();
         userWithRoles(username, rootOrgCode(), null, List.of("CUSTOMER_MANAGER"));
@@ -66,5 +96,9 @@ class CalendarPageE2ETest extends BrowserTest {
         find("[data-test=calc-submit]").click();
         waitFor(d -> !all("[data-test=due-errors]").isEmpty());
         assertThat(find("[data-test=due-errors]").getText()).contains("时限数量须为数字");
+    }
+
+    private List<String> classesOf(String date) {
+        return List.of(find("[data-date='" + date + "']").getAttribute("class").split("\\s+"));
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The status machine of API.md as a table: every action from every status, allowed (to which status) or refused (why). */
+/** The status machine of docs/domain/complaint.md as a table: every action from every status, allowed (to which status) or refused (why). */
 class LifecycleTest {
 
     private static final String GENERIC = "complaint.rule.transition";
