@@ -10,16 +10,18 @@ import java.util.Set;
 
 /**
  * 个人信息保留期 — how long a CANCELLED customer's personal data is kept, and which of its fields are personal data.
- * Personal are the dictionary's sensitive fields (ID card, phones, home address, bank account, and any custom field
- * marked sensitive) and the names of the people behind the shop (负责人, 联系人); the shop's own data (name, licence,
- * address of the shop, purchases) stays for the archive.
+ * Personal are the dictionary's sensitive fields (ID card, phones, home address, bank account) and what is said of
+ * the people behind the shop without being encrypted: their names (负责人, 联系人), the keeper's birthday (经营者生日)
+ * and whether and how they belong to a vulnerable group (弱势群体, 弱势群体类别: health or hardship). The shop's own data
+ * (name, licence, address of the shop, purchases) stays for the archive.
  *
  * @param period the retention after cancellation (default three years), counted in calendar terms in the company's zone
  */
 public record PersonalDataRetention(Period period, ZoneId zone) {
 
-    /** The fields naming the people behind the shop, personal although not encrypted. */
-    static final Set<String> PERSON_NAMES = Set.of("responsiblePerson", "contactPerson");
+    /** The fields about the people behind the shop that are personal although not encrypted. */
+    static final Set<String> ABOUT_THE_PEOPLE = Set.of("responsiblePerson", "contactPerson", "birthday",
+            "vulnerableGroup", "vulnerableKind");
 
     public PersonalDataRetention {
         if (period == null || period.isNegative() || period.isZero()) {
@@ -44,6 +46,6 @@ public record PersonalDataRetention(Period period, ZoneId zone) {
 
     /** The personal fields among the dictionary's, in its order. */
     public static List<FieldDefinition> personalFields(Collection<FieldDefinition> dictionary) {
-        return dictionary.stream().filter(f -> f.sensitive() || PERSON_NAMES.contains(f.key())).toList();
+        return dictionary.stream().filter(f -> f.sensitive() || ABOUT_THE_PEOPLE.contains(f.key())).toList();
     }
 }

@@ -49,12 +49,14 @@ class PersonalDataRetentionTest {
     }
 
     @Test
-    void personalFieldsAreTheSensitiveOnesAndTheNamesOfThePeopleBehindTheShop() {
+    void personalFieldsAreTheSensitiveOnesAndWhatIsSaidOfThePeopleBehindTheShop() {
         List<FieldDefinition> dictionary = List.of(field("storeName", false), field("idCardNo", true),
                 field("responsiblePerson", false), field("contactPerson", false), field("address", false),
-                field("mobilePhone", true));
+                field("mobilePhone", true), field("birthday", false), field("vulnerableGroup", false),
+                field("vulnerableKind", false), field("openedOn", false));
         assertThat(PersonalDataRetention.personalFields(dictionary)).extracting(FieldDefinition::key)
-                .containsExactly("idCardNo", "responsiblePerson", "contactPerson", "mobilePhone");
+                .containsExactly("idCardNo", "responsiblePerson", "contactPerson", "mobilePhone", "birthday",
+                        "vulnerableGroup", "vulnerableKind");
     }
 
     private static FieldDefinition field(String key, boolean sensitive) {
