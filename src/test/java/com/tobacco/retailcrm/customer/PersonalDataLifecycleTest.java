@@ -30,7 +30,7 @@ class PersonalDataLifecycleTest extends CustomerApiTestBase {
 
     private String personalCustomer(County c) {
         return createManaged(c, "生命周期店" + unique(), "idCardNo", ID_CARD, "mobilePhone", MOBILE, "bankAccount", BANK,
-                "responsiblePerson", "张三丰", "contactPerson", "李四", "address", "文三路1号")
+                "responsiblePerson", "张三丰", "contactPerson", "李四", "birthday", "03-15", "address", "文三路1号")
                 .get("customerCode").asString();
     }
 
@@ -101,20 +101,22 @@ class PersonalDataLifecycleTest extends CustomerApiTestBase {
         assertThat(retention.runNow()).isPresent();
 
         Map<String, Object> row = jdbc.queryForMap("select id_card_no, mobile_phone, mobile_phone_hash, bank_account, "
-                + "responsible_person, contact_person, store_name, address from customer where customer_code = ?", code);
+                + "responsible_person, contact_person, birthday, store_name, address from customer where customer_code = ?",
+                code);
         assertThat(row.get("id_card_no")).isNull();
         assertThat(row.get("mobile_phone")).isNull();
         assertThat(row.get("mobile_phone_hash")).isNull();
         assertThat(row.get("bank_account")).isNull();
         assertThat(row.get("responsible_person")).isNull();
         assertThat(row.get("contact_person")).isNull();
+        assertThat(row.get("birthday")).isNull();
         assertThat((String) row.get("store_name")).startsWith("生命周期店");
         assertThat(row.get("address")).isEqualTo("文三路1号");
         // the values are gone from the 修改台账 too; who changed what and when stays
         List<Map<String, Object>> history = jdbc.queryForList("select field, old_value, new_value from customer_history "
                 + "where customer_code = ? and field in ('idCardNo', 'mobilePhone', 'bankAccount', 'responsiblePerson', "
-                + "'contactPerson')", code);
-        assertThat(history).hasSize(5).allSatisfy(h -> {
+                + "'contactPerson', 'birthday')", code);
+        assertThat(history).hasSize(6).allSatisfy(h -> {
             assertThat(h.get("old_value")).isNull();
             assertThat(h.get("new_value")).isNull();
         });
@@ -123,7 +125,8 @@ class PersonalDataLifecycleTest extends CustomerApiTestBase {
 
         var consent = http.get("/api/v1/customers/" + code + "/consent", c.manager()).json();
         assertThat(consent.get("personalDataDestroyed").get("fields").valueStream().map(n -> n.asString()).toList())
-                .containsExactlyInAnyOrder("idCardNo", "mobilePhone", "bankAccount", "responsiblePerson", "contactPerson");
+                .containsExactlyInAnyOrder("idCardNo", "mobilePhone", "bankAccount", "responsiblePerson", "contactPerson",
+                        "birthday");
         var shown = http.get("/api/v1/customers/" + code, c.manager()).json();
         assertThat(shown.hasNonNull("mobilePhone")).isFalse();
         assertThat(shown.hasNonNull("idCardNo")).isFalse();
@@ -141,9 +144,10 @@ class PersonalDataLifecycleTest extends CustomerApiTestBase {
                 code);
         assertThat(events).hasSize(1);
         String detail = (String) events.get(0).get("detail");
-        assertThat(detail).contains("idCardNo", "mobilePhone", "bankAccount", "responsiblePerson", "contactPerson")
+        assertThat(detail)
+                .contains("idCardNo", "mobilePhone", "bankAccount", "responsiblePerson", "contactPerson", "birthday")
                 .doesNotContain(ID_CARD).doesNotContain(MOBILE).doesNotContain(BANK).doesNotContain("张三丰")
-                .doesNotContain("AES:");
+                .doesNotContain("03-15").doesNotContain("AES:");
         assertThat(events.get(0).get("actor")).isEqualTo("system");
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'CUSTOMER_RETENTION_RUN'",
                 Long.class)).isPositive();
