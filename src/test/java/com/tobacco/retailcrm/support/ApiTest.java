@@ -148,6 +148,16 @@ public abstract class ApiTest {
 
     /** As {@link #pageAs(String, String)}, for a path that sends the browser on to {@code landsOn}. */
     protected String pageAs(String username, String path, String landsOn) throws IOException, InterruptedException {
+        HttpClient browser = signedInBrowser(username, USER_PASSWORD);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(http.base() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).as("signed in and not sent elsewhere").isEqualTo(URI.create(landsOn).getPath());
+        return page.body();
+    }
+
+    /** A browser-like client (cookies, redirects followed) signed in through the login form as a person would. */
+    protected HttpClient signedInBrowser(String username, String password) throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         String login = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login")).GET().build(),
@@ -155,14 +165,10 @@ public abstract class ApiTest {
         Matcher csrf = CSRF.matcher(login);
         assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(USER_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
         browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(http.base() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.uri().getPath()).as("signed in and not sent elsewhere").isEqualTo(URI.create(landsOn).getPath());
-        return page.body();
+        return browser;
     }
 }

@@ -10,6 +10,7 @@ import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
+import com.tobacco.retailcrm.shared.infrastructure.ClusterLocks;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,12 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
  * 客户分类运行 — computes a period's scale, class and tier in the database (see {@link RunStore}) and applies a run
  * to the archive once: businessScale, customerClass and tier with history source {@code CLASSIFICATION:<id>}, and
  * the period's monthly purchase figures (purchaseQty, purchaseAmount, purchaseAvgPrice: totals ÷ months of the
- * period) with source {@code PURCHASES:<period>}. Only customers whose values differ are written.
+ * period) with source {@code PURCHASES:<period>}. Only customers whose values differ are written. One computation
+ * or apply runs at a time across every instance of the application (a cluster lock for the transaction): another
+ * started meanwhile is refused (409) rather than computing from, or writing over, a half-applied archive.
  */
 @Service
 public class ClassificationRuns {
 
     private static final Logger log = LoggerFactory.getLogger(ClassificationRuns.class);
+    static final String LOCK = "classification-run";
 
     private final RunStore store;
     private final TierScheme tiers;
@@ -38,9 +42,11 @@ public class ClassificationRuns {
     private final SystemFieldWriter writer;
     private final Clock clock;
     private final CrmProperties properties;
+    private final ClusterLocks locks;
 
     ClassificationRuns(RunStore store, TierScheme tiers, ScaleShares scale, SystemFieldWriter writer, Clock clock,
-                       CrmProperties properties) {
+                       CrmProperties properties, ClusterLocks locks) {
+        this.locks = locks;
         this.store = store;
         this.tiers = tiers;
         this.scale = scale;
@@ -56,6 +62,7 @@ public class ClassificationRuns {
         if (!period.isOverBy(today)) {
             throw new BusinessRuleException("classification.run.error.periodNotOver", period.code());
         }
+        holdLock();
         long started = System.nanoTime();
         long id = store.compute(period, scale, tiers, CurrentUsers.require().username(), clock.instant());
         log.info("Classification run {} for {} computed in {} ms", id, period.code(),
@@ -67,12 +74,19 @@ public class ClassificationRuns {
         return store.find(id).orElseThrow(() -> new NotFoundException("classification.run.error.notFound", id));
     }
 
+    private void holdLock() {
+        if (!locks.tryInTransaction(LOCK)) {
+            throw new ConflictException(null, "classification.run.error.busy");
+        }
+    }
+
     public record Applied(RunStore.Run run, int customersWritten) {
     }
 
     @Transactional
     public Applied apply(long id) {
         RunStore.Run run = find(id);
+        holdLock();
         if (!store.markApplied(id, CurrentUsers.require().username(), clock.instant())) {
             throw new ConflictException("status", "classification.run.error.applied", id);
         }

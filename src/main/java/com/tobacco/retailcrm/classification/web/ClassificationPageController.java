@@ -79,8 +79,8 @@ class ClassificationPageController {
             return "redirect:/classification/runs/" + run.id();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", messages.text(e.problems().get(0).message()));
-        } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("flashError", messages.text(e.getMessage(), e.args()));
+        } catch (BusinessRuleException | ConflictException e) {
+            redirect.addFlashAttribute("flashError", messages.text(e.getMessage(), argsOf(e)));
         }
         return "redirect:/classification";
     }
@@ -150,6 +150,10 @@ class ClassificationPageController {
             q.append("&changed=true");
         }
         return q.isEmpty() ? "" : q.substring(1);
+    }
+
+    private static Object[] argsOf(RuntimeException e) {
+        return e instanceof BusinessRuleException b ? b.args() : ((ConflictException) e).args();
     }
 
     @PostMapping("/classification/runs/{id}/apply")

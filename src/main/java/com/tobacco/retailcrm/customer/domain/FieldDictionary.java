@@ -18,19 +18,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * 字段字典 — the customer fields as stored in {@code customer_field}, read once and kept until a field changes.
- * Knows which column holds each fixed field; custom fields have none (they live in the jsonb column).
+ * Knows which column holds each fixed field; custom fields have none (they live in the jsonb column). A change made
+ * through another instance of the application is seen within {@link #RECHECK_NANOS}: the kept fields are compared
+ * with a stamp of the table (count and sum of versions) at most that often.
  */
 @Component
 public class FieldDictionary implements CustomerFields {
 
+    public static final long RECHECK_NANOS = 2_000_000_000L;
+    private static final String STAMP = "select count(*) || ':' || coalesce(sum(version), 0) from customer_field";
+
     private final JdbcTemplate jdbc;
     private volatile Snapshot snapshot;
+    private volatile long checkedAt;
 
     FieldDictionary(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    record Snapshot(Map<String, FieldDefinition> byKey, Map<String, String> columns) {
+    record Snapshot(Map<String, FieldDefinition> byKey, Map<String, String> columns, String stamp) {
     }
 
     @Override
@@ -75,14 +81,23 @@ public class FieldDictionary implements CustomerFields {
 
     private Snapshot snapshot() {
         Snapshot s = snapshot;
+        long now = System.nanoTime();
+        if (s != null && now - checkedAt > RECHECK_NANOS) {
+            checkedAt = now;
+            if (!s.stamp().equals(jdbc.queryForObject(STAMP, String.class))) {
+                s = null;
+            }
+        }
         if (s == null) {
             s = load();
             snapshot = s;
+            checkedAt = now;
         }
         return s;
     }
 
     private Snapshot load() {
+        String stamp = jdbc.queryForObject(STAMP, String.class);
         Map<String, List<EnumOption>> options = new HashMap<>();
         jdbc.query("select field_key, code, label_zh, label_en from customer_field_option order by field_key, sort_order",
                 rs -> {
@@ -105,6 +120,6 @@ public class FieldDictionary implements CustomerFields {
                 columns.put(key, rs.getString("column_name"));
             }
         });
-        return new Snapshot(byKey, columns);
+        return new Snapshot(byKey, columns, stamp);
     }
 }

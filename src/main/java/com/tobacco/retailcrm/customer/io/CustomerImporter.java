@@ -4,9 +4,11 @@ import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
+import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.TooManyRequestsException;
+import com.tobacco.retailcrm.shared.infrastructure.ClusterLocks;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,12 +48,15 @@ import org.springframework.stereotype.Service;
  * times: first to check the header and count the data rows, then to apply them in chunks. A file of up to
  * {@code crm.customer.import.sync-max-rows} rows is imported during the request and its result returned; a larger
  * one runs in the background and the import record shows its progress. Every change is written with the source
- * {@code IMPORT:<id>}; each row is all-or-nothing.
+ * {@code IMPORT:<id>}; each row is all-or-nothing. One import runs at a time across every instance of the
+ * application (a cluster lock held from its start to its end): another started meanwhile is refused (409), so two
+ * files touching the same customers never race.
  */
 @Service
 class CustomerImporter {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
+    static final String LOCK = "customer-import";
     static final int CHUNK_SIZE = 500;
     /** Chunks being written at once, each on its own connection: two, for the two cores the database can use. */
     static final int CHUNKS_IN_FLIGHT = 2;
@@ -62,13 +67,15 @@ class CustomerImporter {
     private final OrgDirectory org;
     private final Messages messages;
     private final ImportExecutor executor;
+    private final ClusterLocks locks;
     private final int syncMaxRows;
     /** Shared by chunks written beside each other, exclusive for those written alone (see {@link #write}). */
     private final ReadWriteLock alone = new ReentrantReadWriteLock();
 
     CustomerImporter(ImportFieldCatalog catalog, ImportRecords records, ChunkWriter writer, OrgDirectory org,
-                     Messages messages, ImportExecutor executor,
+                     Messages messages, ImportExecutor executor, ClusterLocks locks,
                      @Value("${crm.customer.import.sync-max-rows:2000}") int syncMaxRows) {
+        this.locks = locks;
         this.catalog = catalog;
         this.records = records;
         this.writer = writer;
@@ -78,9 +85,21 @@ class CustomerImporter {
         this.syncMaxRows = syncMaxRows;
     }
 
-    /** After a restart, imports that were running will never finish: mark them failed instead of running forever. */
+    /**
+     * After a restart, imports that were running will never finish: mark them failed instead of running forever. Only
+     * when no instance holds the import lock: an import running on another instance is alive.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void abandonInterrupted() {
+        locks.tryHold(LOCK).ifPresent(held -> {
+            try (held) {
+                abandonDead();
+            }
+        });
+    }
+
+    /** Marks RUNNING imports failed; called only while holding the lock, when none of them can still be running. */
+    private void abandonDead() {
         int n = records.abandonRunning(messages.text(Locale.SIMPLIFIED_CHINESE, "customer.import.error.interrupted"));
         if (n > 0) {
             log.warn("{} customer import(s) were interrupted by a restart and are marked failed", n);
@@ -98,33 +117,51 @@ class CustomerImporter {
             SpreadsheetFormat format = checkFormat(file);
             List<ImportField> fields = catalog.fields();
             int total = countRows(file, fields);
-            long id = records.start(fileName, format, total, user);
-            Runnable job = () -> run(id, file, fields, locale);
-            if (total <= syncMaxRows) {
-                job.run();
-                handedOver = true;
-            } else {
-                try {
-                    executor.execute(new DelegatingSecurityContextRunnable(() -> {
-                        LocaleContextHolder.setLocale(locale);
-                        try {
-                            job.run();
-                        } finally {
-                            LocaleContextHolder.resetLocaleContext();
-                        }
-                    }));
+            ClusterLocks.Held lock = locks.tryHold(LOCK).orElseThrow(this::alreadyRunning);
+            boolean lockHandedOver = false;
+            try {
+                abandonDead();
+                long id = records.start(fileName, format, total, user);
+                Runnable job = () -> run(id, file, fields, locale);
+                if (total <= syncMaxRows) {
+                    job.run();
                     handedOver = true;
-                } catch (RejectedExecutionException e) {
-                    records.fail(id, messages.text(locale, "customer.import.error.busy"));
-                    throw new TooManyRequestsException("{customer.import.error.busy}");
+                } else {
+                    try {
+                        executor.execute(new DelegatingSecurityContextRunnable(() -> {
+                            LocaleContextHolder.setLocale(locale);
+                            try (lock) {
+                                job.run();
+                            } finally {
+                                LocaleContextHolder.resetLocaleContext();
+                            }
+                        }));
+                        handedOver = true;
+                        lockHandedOver = true;
+                    } catch (RejectedExecutionException e) {
+                        records.fail(id, messages.text(locale, "customer.import.error.busy"));
+                        throw new TooManyRequestsException("{customer.import.error.busy}");
+                    }
+                }
+                return records.find(id).orElseThrow();
+            } finally {
+                if (!lockHandedOver) {
+                    lock.close();
                 }
             }
-            return records.find(id).orElseThrow();
         } finally {
             if (!handedOver) {
                 deleteQuietly(file);
             }
         }
+    }
+
+    /** The refusal of an import started while another runs, naming the running one's file and start. */
+    private ConflictException alreadyRunning() {
+        return records.running()
+                .map(r -> new ConflictException("file", "customer.import.error.running", r.fileName(),
+                        r.createdAt().toLocalTime().withNano(0).toString()))
+                .orElseGet(() -> new ConflictException("file", "customer.import.error.runningElsewhere"));
     }
 
     /** Refuses an empty file or an old binary .xls, else tells the format by content. */

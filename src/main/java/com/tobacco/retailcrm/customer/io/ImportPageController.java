@@ -2,6 +2,7 @@ package com.tobacco.retailcrm.customer.io;
 
 import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.api.TooManyRequestsException;
@@ -64,6 +65,8 @@ class ImportPageController {
                             : p.field() + "：" + messages.text(p.message())).toList()));
         } catch (TooManyRequestsException e) {
             redirect.addFlashAttribute("flashError", messages.text(e.getMessage()));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", messages.text(e.getMessage(), e.args()));
         }
         return "redirect:/customers/import";
     }

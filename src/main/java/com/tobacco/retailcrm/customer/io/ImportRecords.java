@@ -74,6 +74,12 @@ class ImportRecords {
                 + "where status = 'RUNNING'", failure, Timestamp.from(clock.instant()));
     }
 
+    /** The import running now, if any (at most one runs at a time). */
+    Optional<ImportView> running() {
+        return jdbc.query("select * from customer_import where status = 'RUNNING' order by id desc limit 1", this::view)
+                .stream().findFirst();
+    }
+
     Optional<ImportView> find(long id) {
         return jdbc.query("select * from customer_import where id = ?", this::view, id).stream().findFirst();
     }

@@ -95,7 +95,25 @@ public class CustomerPhotos {
                 photos.latest(customer.customerCode(), photo.kind()).map(PhotoView::sha256).orElse(null));
         audit.record(AuditEntry.customer("CUSTOMER_PHOTO_DELETE", customer.customerCode())
                 .detail(photo.kind() + " " + photo.sha256()));
-        String hash = photo.sha256();
+        deleteFileAfterCommitIfUnused(photo.sha256());
+    }
+
+    /**
+     * Destroys the responsible person's photos (负责人照片) of a customer, rows and files, in the caller's transaction
+     * (the retention job's, which runs as nobody and checks no scope): a person's face is personal data.
+     *
+     * @return how many photos were destroyed
+     */
+    public int destroyPersonPhotos(String customerCode) {
+        List<PhotoView> person = photos.of(customerCode).stream().filter(p -> p.kind() == PhotoKind.PERSON).toList();
+        for (PhotoView photo : person) {
+            photos.delete(photo.id());
+            deleteFileAfterCommitIfUnused(photo.sha256());
+        }
+        return person.size();
+    }
+
+    private void deleteFileAfterCommitIfUnused(String hash) {
         if (!photos.hashInUse(hash)) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

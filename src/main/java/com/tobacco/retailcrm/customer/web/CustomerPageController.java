@@ -34,6 +34,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import com.tobacco.retailcrm.customer.lifecycle.PersonalDataLifecycle;
+import com.tobacco.retailcrm.security.api.UserDirectory;
+import com.tobacco.retailcrm.security.api.UserRef;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,9 +57,13 @@ class CustomerPageController {
     private final OrgDirectory org;
     private final Messages messages;
     private final CrmProperties properties;
+    private final PersonalDataLifecycle lifecycle;
+    private final UserDirectory users;
 
     CustomerPageController(CustomerArchiveService archive, FieldDictionary dictionary, OrgDirectory org, Messages messages,
-                           CrmProperties properties) {
+                           CrmProperties properties, PersonalDataLifecycle lifecycle, UserDirectory users) {
+        this.lifecycle = lifecycle;
+        this.users = users;
         this.properties = properties;
         this.archive = archive;
         this.dictionary = dictionary;
@@ -104,6 +111,17 @@ class CustomerPageController {
         return page(archive.view(code, true), model);
     }
 
+    /** The history source of a customer's creation as words: 直接录入, 批量导入 #12, 新户入网 #5. */
+    private String channelText(String source) {
+        if (source == null) {
+            return null;
+        }
+        int colon = source.indexOf(':');
+        String kind = colon < 0 ? source : source.substring(0, colon);
+        String text = messages.text("customer.lifecycle.channel." + kind);
+        return colon < 0 ? text : text + " #" + source.substring(colon + 1);
+    }
+
     private String page(CustomerRecord customer, Model model) {
         Locale locale = LocaleContextHolder.getLocale();
         var user = CurrentUsers.require();
@@ -130,6 +148,17 @@ class CustomerPageController {
         model.addAttribute("statusField", dictionary.require("status"));
         model.addAttribute("dict", dictionary);
         model.addAttribute("labels", optionLabels());
+        lifecycle.consent(customer.customerCode()).ifPresent(c -> {
+            model.addAttribute("consent", c);
+            model.addAttribute("consentBy", users.find(c.obtainedBy()).map(UserRef::displayName).orElse(c.obtainedBy()));
+            model.addAttribute("consentChannel", channelText(c.channel()));
+        });
+        lifecycle.erasure(customer.customerCode()).ifPresent(e -> {
+            model.addAttribute("erasure", e);
+            model.addAttribute("erasedFields", e.fields().stream().map(f -> dictionary.find(f).map(d -> d.label(locale))
+                    .orElseGet(() -> messages.text("customer.lifecycle.field." + f))).toList());
+        });
+        lifecycle.destructionDue(customer.customerCode()).ifPresent(d -> model.addAttribute("destructionDue", d));
         model.addAttribute("anyRevealable", groups.stream().flatMap(g -> g.rows().stream()).anyMatch(FieldRow::revealable));
         return "customer/detail";
     }
