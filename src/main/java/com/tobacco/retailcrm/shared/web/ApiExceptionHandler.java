@@ -179,7 +179,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, messages.text(e.getMessage(), e.args()), null);
+        var answer = problem(HttpStatus.TOO_MANY_REQUESTS, messages.text(e.getMessage(), e.args()), null);
+        return e.retryAfterSeconds() == null ? answer : ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .headers(answer.getHeaders()).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
