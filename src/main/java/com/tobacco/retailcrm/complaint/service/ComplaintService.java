@@ -49,7 +49,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +59,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplaintService {
 
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
     private final ComplaintStore store;
@@ -121,7 +119,7 @@ public class ComplaintService {
         Priority priority = enumValue(Priority.class, "priority", command.priority(), problems);
         String contactName = text("contactName", command.contactName(), 100, true, problems);
         String contactPhone = text("contactPhone", command.contactPhone(), 20, true, problems);
-        if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {
+        if (contactPhone != null && !com.tobacco.retailcrm.shared.api.PhoneNumbers.isValid(contactPhone)) {
             problems.add(new FieldProblem("contactPhone", "{complaint.error.phone}"));
         }
         String description = text("description", command.description(), 4000, true, problems);

@@ -76,9 +76,12 @@ class AccessInterceptors implements WebMvcConfigurer {
         }
     }
 
-    /** Spring's own handlers (error page, OpenAPI documents) are guarded by the filter chains' rules. */
+    /**
+     * Spring's own handlers (error page, OpenAPI documents) are guarded by the filter chains' rules; so are the methods
+     * our subclass of the error controller inherits from Spring's.
+     */
     static boolean isFrameworkHandler(HandlerMethod method) {
-        String pkg = method.getBeanType().getPackageName();
+        String pkg = method.getMethod().getDeclaringClass().getPackageName();
         return !pkg.startsWith("com.tobacco.retailcrm");
     }
 

@@ -65,7 +65,9 @@ class ViolationApiTest extends RatingApiTestBase {
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         assertThat(ok.json().get("corrected").asBoolean()).isTrue();
         assertThat(http.post(path, token(c.officer()), Http.body("correctedOn", today().toString())).status())
-                .isEqualTo(422);
+                .as("a workflow action without the version it acts on").isEqualTo(400);
+        assertThat(http.post(path, token(c.officer()), Http.body("correctedOn", today().toString(),
+                "version", ok.json().get("version").asLong())).status()).isEqualTo(422);
     }
 
     @Test
