@@ -35,10 +35,38 @@ class RestartKeepsDataTest {
         return StandaloneApp.http(app);
     }
 
-    private static String login(Http http, String password) {
-        var r = http.post("/api/v1/auth/token", null, Http.body("username", "sysadmin", "password", password));
+    private String secret;
+    private long lastStep = Long.MIN_VALUE;
+
+    private String login(Http http, String password) {
+        var body = secret == null ? Http.body("username", "sysadmin", "password", password)
+                : Http.body("username", "sysadmin", "password", password, "totp", nextCode());
+        var r = http.post("/api/v1/auth/token", null, body);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         return r.json().get("token").asString();
+    }
+
+    /** This app runs on the real clock: a code of a later step than the last one used (a code is accepted once). */
+    private String nextCode() {
+        long now = Math.floorDiv(java.time.Instant.now().getEpochSecond(), 30);
+        while (Math.max(now, lastStep + 1) > now + 1) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            now = Math.floorDiv(java.time.Instant.now().getEpochSecond(), 30);
+        }
+        lastStep = Math.max(now, lastStep + 1);
+        return com.tobacco.retailcrm.support.Totp.code(secret, lastStep);
+    }
+
+    /** The policy requires MFA of administrators: set it up, then sign in again with a code. */
+    private String enrolled(Http http, String token, String password) {
+        secret = http.post("/api/v1/auth/mfa/setup", token, "{}").json().get("secret").asString();
+        assertThat(http.post("/api/v1/auth/mfa/confirm", token, Http.body("totp", nextCode())).status()).isEqualTo(200);
+        return login(http, password);
     }
 
     @Test
@@ -59,6 +87,7 @@ class RestartKeepsDataTest {
             String token = login(http, BOOTSTRAP);
             assertThat(http.post("/api/v1/auth/password", token, Http.body("oldPassword", BOOTSTRAP,
                     "newPassword", CHANGED)).status()).isEqualTo(204);
+            token = enrolled(http, token, CHANGED);
             assertThat(http.post("/api/v1/org-units", token, Http.body("code", code, "name", "重启县", "type", "COUNTY",
                     "parentCode", "HQ")).status()).isEqualTo(201);
             migrations = app.getBean(JdbcTemplate.class).queryForObject(

@@ -45,7 +45,7 @@ public abstract class RatingApiTestBase extends ApiTest {
     private final Map<String, String> tokens = new java.util.HashMap<>();
 
     private String signIn(String username) {
-        var login = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", USER_PASSWORD));
+        var login = apiLogin(username, USER_PASSWORD);
         assertThat(login.status()).as("login %s: %s", username, login).isEqualTo(200);
         return login.json().get("token").asString();
     }

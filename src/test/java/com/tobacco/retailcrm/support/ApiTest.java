@@ -90,18 +90,57 @@ public abstract class ApiTest {
     }
 
     private String freshAdminToken(String username) {
-        var r = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", ADMIN_PASSWORD));
+        var r = apiLogin(username, ADMIN_PASSWORD);
         if (r.status() == 200) {
-            return r.json().get("token").asString();
+            return withMfa(username, ADMIN_PASSWORD, r.json().get("token").asString(),
+                    r.json().get("mfaSetupRequired").asBoolean());
         }
         jdbc.update("delete from login_attempt where username = ?", username);
-        r = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", BOOTSTRAP_PASSWORD));
+        r = apiLogin(username, BOOTSTRAP_PASSWORD);
         assertThat(r.status()).as("bootstrap login of %s: %s", username, r).isEqualTo(200);
         String token = r.json().get("token").asString();
         var change = http.post("/api/v1/auth/password", token,
                 Http.body("oldPassword", BOOTSTRAP_PASSWORD, "newPassword", ADMIN_PASSWORD));
         assertThat(change.status()).as("password change of %s: %s", username, change).isEqualTo(204);
-        return token;
+        return withMfa(username, ADMIN_PASSWORD, token, r.json().get("mfaSetupRequired").asBoolean());
+    }
+
+    /**
+     * Signs in through the API as the user would: with the next TOTP code of their authenticator when the helpers
+     * enrolled them ({@link Totp}).
+     */
+    protected Http.Response apiLogin(String username, String password) {
+        String code = Totp.codeFor(username, clock);
+        return http.post("/api/v1/auth/token", null, code == null
+                ? Http.body("username", username, "password", password)
+                : Http.body("username", username, "password", password, "totp", code));
+    }
+
+    /**
+     * The token to work with: when the sign-in said MFA must be set up (administrators, leaders), sets it up as the
+     * user would (the set-up token then ends) and signs in again with a code.
+     */
+    protected String withMfa(String username, String password, String token, boolean mfaSetupRequired) {
+        if (!mfaSetupRequired) {
+            return token;
+        }
+        enrolMfa(username, token);
+        var again = apiLogin(username, password);
+        assertThat(again.status()).as("sign-in with TOTP of %s: %s", username, again).isEqualTo(200);
+        assertThat(again.json().get("mfaSetupRequired").asBoolean()).isFalse();
+        return again.json().get("token").asString();
+    }
+
+    /** Turns on MFA for the token's user and remembers the secret in the tests' authenticator; the recovery codes. */
+    protected java.util.List<String> enrolMfa(String username, String token) {
+        var setup = http.post("/api/v1/auth/mfa/setup", token, "{}");
+        assertThat(setup.status()).as("MFA setup of %s: %s", username, setup).isEqualTo(200);
+        Totp.remember(username, setup.json().get("secret").asString());
+        var confirm = http.post("/api/v1/auth/mfa/confirm", token, Http.body("totp", Totp.codeFor(username, clock)));
+        assertThat(confirm.status()).as("MFA confirm of %s: %s", username, confirm).isEqualTo(200);
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        confirm.json().get("recoveryCodes").forEach(c -> codes.add(c.asString()));
+        return codes;
     }
 
     /** A unique suffix for names in this test run (the external database keeps data between runs). */
@@ -132,7 +171,7 @@ public abstract class ApiTest {
         var change = http.post("/api/v1/auth/password", token,
                 Http.body("oldPassword", "Init#Pass2026", "newPassword", USER_PASSWORD));
         assertThat(change.status()).as("change password: %s", change).isEqualTo(204);
-        return token;
+        return withMfa(username, USER_PASSWORD, token, login.json().get("mfaSetupRequired").asBoolean());
     }
 
     protected String rootOrgCode() {
@@ -141,7 +180,10 @@ public abstract class ApiTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-    /** Signs in through the login form as a person would (password {@link #USER_PASSWORD}), then reads the page as HTML. */
+    /**
+     * Signs in through the login form as a person would (password {@link #USER_PASSWORD}, and the TOTP code when the
+     * helpers enrolled the user), then reads the page as HTML.
+     */
     protected String pageAs(String username, String path) throws IOException, InterruptedException {
         return pageAs(username, path, path);
     }
@@ -164,8 +206,10 @@ public abstract class ApiTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(login);
         assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
+        String code = Totp.codeFor(username, clock);
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)
+                + (code == null ? "" : "&totp=" + code);
         browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

@@ -22,8 +22,9 @@ public abstract class FoundationApiTest extends ApiTest {
         assertThat(created.status()).as("create user: %s", created).isEqualTo(201);
     }
 
+    /** A sign-in through the API, with a TOTP code when the helpers enrolled the user. */
     protected Http.Response login(String username, String password) {
-        return http.post("/api/v1/auth/token", null, Http.body("username", username, "password", password));
+        return apiLogin(username, password);
     }
 
     protected String tokenOf(String username, String password) {

@@ -38,7 +38,7 @@ abstract class WorkflowApiTestBase extends ApiTest {
 
     /** A fresh token (after the clock moved past a token's 8 hours). */
     protected String login(String username) {
-        var r = http.post("/api/v1/auth/token", null, Http.body("username", username, "password", USER_PASSWORD));
+        var r = apiLogin(username, USER_PASSWORD);
         assertThat(r.status()).as("login %s: %s", username, r).isEqualTo(200);
         return r.json().get("token").asString();
     }

@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplaintIntake {
 
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
     private final ComplaintStore store;
@@ -93,7 +91,7 @@ public class ComplaintIntake {
         String contactName = text("contactName", command.contactName(), ComplaintLimits.CONTACT_NAME, true, problems);
         String contactPhone = text("contactPhone", command.contactPhone(), ComplaintLimits.CONTACT_PHONE, true,
                 problems);
-        if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {
+        if (contactPhone != null && !com.tobacco.retailcrm.shared.api.PhoneNumbers.isValid(contactPhone)) {
             problems.add(new FieldProblem("contactPhone", "{complaint.error.phone}"));
         }
         String description = text("description", command.description(), ComplaintLimits.DESCRIPTION, true, problems);

@@ -11,6 +11,7 @@ import com.tobacco.retailcrm.complaint.service.ComplaintIntake;
 import com.tobacco.retailcrm.complaint.service.ComplaintListing;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.Versions;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
 import com.tobacco.retailcrm.shared.api.TimeRangeParameter;
@@ -125,7 +126,8 @@ class ComplaintController {
     @PreAuthorize(DESK)
     Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> actions.close(id, version));
+        // Closing is final: it must say which state of the complaint it closes.
+        return act(b, ifMatch, (body, version) -> actions.close(id, Versions.required(version)));
     }
 
     @PostMapping("/{id}/link")

@@ -1,15 +1,11 @@
 package com.tobacco.retailcrm.customer.domain;
 
-import java.util.regex.Pattern;
 
 /**
  * 电话号码 — a Chinese mobile number ({@code 1[3-9]} and 9 digits) or a fixed line with its area code
  * ({@code 0571-87654321}, {@code 010-12345678}, optionally an extension {@code -123}).
  */
 public record PhoneNumber(String value) {
-
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern FIXED = Pattern.compile("0\\d{2,3}-\\d{7,8}(-\\d{1,6})?");
 
     public PhoneNumber {
         if (!isValid(value)) {
@@ -18,7 +14,7 @@ public record PhoneNumber(String value) {
     }
 
     public static boolean isValid(String value) {
-        return value != null && (MOBILE.matcher(value).matches() || FIXED.matcher(value).matches());
+        return com.tobacco.retailcrm.shared.api.PhoneNumbers.isValid(value);
     }
 
     /** The digits only: what exact-phone search compares, so {@code 0571-87654321} and {@code 057187654321} meet. */
@@ -59,6 +55,6 @@ public record PhoneNumber(String value) {
     }
 
     public boolean mobile() {
-        return MOBILE.matcher(value).matches();
+        return com.tobacco.retailcrm.shared.api.PhoneNumbers.isMobile(value);
     }
 }

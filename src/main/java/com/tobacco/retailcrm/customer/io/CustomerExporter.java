@@ -58,6 +58,8 @@ class CustomerExporter {
 
     /** Streams the export as a download named after today's date. */
     void exportDownload(SpreadsheetFormat format, CustomerQuery query, HttpServletResponse response) throws IOException {
+        // An invalid filter is refused (400) here, before the file's headers and first bytes go out.
+        archive.search(query, new com.tobacco.retailcrm.shared.api.PageQuery(0, 1, "customerCode", true));
         attachment(response, format, "客户档案_" + DateTimeFormatter.ofPattern("yyyyMMdd").format(clock.instant().atZone(zone)));
         export(query, format, response.getOutputStream());
     }

@@ -79,7 +79,11 @@ class CustomerFieldController {
 
     @PutMapping("/edit-permissions/{role}")
     @PreAuthorize(Roles.MARKET_DEPT)
-    Map<Role, Set<String>> replacePermissions(@PathVariable Role role, @RequestBody PermissionChange body) {
-        return administration.replacePermissions(role, body.fields() == null ? Set.of() : body.fields());
+    Map<Role, Set<String>> replacePermissions(@PathVariable Role role, @RequestBody(required = false) PermissionChange body) {
+        if (body == null || body.fields() == null) {
+            // Replacing with nothing must be said ("fields": []), never inferred from a missing list.
+            throw new com.tobacco.retailcrm.shared.api.InvalidInputException("fields", "{error.param.missing}");
+        }
+        return administration.replacePermissions(role, body.fields());
     }
 }

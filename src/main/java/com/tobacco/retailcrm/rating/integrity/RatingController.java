@@ -89,7 +89,8 @@ class RatingController {
     @PreAuthorize(OFFICER)
     RatingJson publish(@PathVariable long id, @RequestBody PublishBody body,
                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json(service.publish(id, body.noticeStart(), Versions.of(body.version(), ifMatch)));
+        return json(service.publish(id, body.noticeStart(),
+                com.tobacco.retailcrm.shared.api.Versions.required(Versions.of(body.version(), ifMatch))));
     }
 
     @PostMapping("/{id}/appeals")

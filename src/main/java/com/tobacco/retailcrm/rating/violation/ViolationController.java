@@ -52,7 +52,8 @@ class ViolationController {
     @PreAuthorize(Roles.MONOPOLY_OFFICER)
     ViolationJson correct(@PathVariable long id, @RequestBody CorrectBody body,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return ViolationJson.of(service.correct(id, body.correctedOn(), Versions.of(body.version(), ifMatch)), zone);
+        return ViolationJson.of(service.correct(id, body.correctedOn(),
+                com.tobacco.retailcrm.shared.api.Versions.required(Versions.of(body.version(), ifMatch))), zone);
     }
 
     @GetMapping("/{id}")

@@ -29,10 +29,10 @@ class AccessInterceptors implements WebMvcConfigurer {
     private static final Set<String> ALLOWED_BEFORE_PASSWORD_CHANGE = Set.of(
             "/api/v1/auth/password", "/api/v1/auth/logout", "/password", "/logout", "/login", "/error");
 
-    /** What an administrator who must still turn on MFA may call: set it up, and the password gate's exits. */
+    /** What a user who must still turn on MFA may call: set it up, change the password, and leave. */
     private static final Set<String> ALLOWED_BEFORE_MFA_ENROLMENT = Set.of(
             "/api/v1/auth/mfa/setup", "/api/v1/auth/mfa/confirm", "/api/v1/auth/me", "/api/v1/auth/password",
-            "/api/v1/auth/logout");
+            "/api/v1/auth/logout", "/mfa", "/password", "/logout", "/login", "/error");
 
     private final ProblemResponses problems;
     private final MfaService mfa;
@@ -46,11 +46,15 @@ class AccessInterceptors implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new DeclaredAccess());
         registry.addInterceptor(new PasswordChangeGate());
-        registry.addInterceptor(new MfaEnrolmentGate()).addPathPatterns("/api/**");
+        registry.addInterceptor(new MfaEnrolmentGate());
     }
 
     static boolean allowedBeforePasswordChange(String path) {
         return ALLOWED_BEFORE_PASSWORD_CHANGE.contains(path);
+    }
+
+    static boolean allowedBeforeMfaEnrolment(String path) {
+        return ALLOWED_BEFORE_MFA_ENROLMENT.contains(path);
     }
 
     static boolean declaresAccess(HandlerMethod method) {
@@ -72,25 +76,34 @@ class AccessInterceptors implements WebMvcConfigurer {
         }
     }
 
-    /** Spring's own handlers (error page, OpenAPI documents) are guarded by the filter chains' rules. */
+    /**
+     * Spring's own handlers (error page, OpenAPI documents) are guarded by the filter chains' rules; so are the methods
+     * our subclass of the error controller inherits from Spring's.
+     */
     static boolean isFrameworkHandler(HandlerMethod method) {
-        String pkg = method.getBeanType().getPackageName();
+        String pkg = method.getMethod().getDeclaringClass().getPackageName();
         return !pkg.startsWith("com.tobacco.retailcrm");
     }
 
     /**
-     * When the policy requires MFA of administrators, an administrator without it may only set it up. API only:
-     * the pages have no MFA set-up page yet.
+     * When the policy requires MFA of this user (administrators and leaders) and they have none, they may only set it
+     * up (and change the password, and leave): the API answers 403, a page sends them to the set-up page. The bearer
+     * filter already stopped API calls; this gate is the pages' (and a safety net for the API).
      */
     private final class MfaEnrolmentGate implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
             var user = CurrentUsers.current();
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (user.isEmpty() || ALLOWED_BEFORE_MFA_ENROLMENT.contains(path) || !mfa.enrolmentRequired(user.get())) {
+            if (user.isEmpty() || !(handler instanceof HandlerMethod) || ALLOWED_BEFORE_MFA_ENROLMENT.contains(path)
+                    || !mfa.enrolmentRequired(user.get())) {
                 return true;
             }
-            problems.write(request, response, HttpStatus.FORBIDDEN, "error.mfa.enrolmentRequired");
+            if (path.startsWith("/api/")) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "error.mfa.setupRequired");
+            } else {
+                response.sendRedirect(request.getContextPath() + "/mfa");
+            }
             return false;
         }
     }

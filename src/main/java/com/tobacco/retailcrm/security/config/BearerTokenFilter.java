@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.security.config;
 
+import com.tobacco.retailcrm.security.domain.MfaService;
 import com.tobacco.retailcrm.security.domain.TokenService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,16 +16,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs in API callers by their {@code Authorization: Bearer} token; an unknown or expired token signs in nobody.
  * A caller who must change their password is stopped here, before any request mapping, so that no endpoint (not even
- * one that would first refuse the content type) answers anything but 403 until the password is changed.
+ * one that would first refuse the content type) answers anything but 403 until the password is changed; likewise a
+ * caller whom the policy requires to use MFA and who has not set it up may only set it up.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
     private final ProblemResponses problems;
+    private final MfaService mfa;
 
-    BearerTokenFilter(TokenService tokens, ProblemResponses problems) {
+    BearerTokenFilter(TokenService tokens, ProblemResponses problems, MfaService mfa) {
         this.tokens = tokens;
         this.problems = problems;
+        this.mfa = mfa;
     }
 
     @Override
@@ -40,6 +44,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (user.get().passwordChangeRequired() && !AccessInterceptors.allowedBeforePasswordChange(path)) {
                 problems.write(request, response, HttpStatus.FORBIDDEN, "error.password.changeRequired");
+                return;
+            }
+            if (!AccessInterceptors.allowedBeforeMfaEnrolment(path) && mfa.enrolmentRequired(user.get())) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "error.mfa.setupRequired");
                 return;
             }
         }

@@ -1,6 +1,7 @@
 package com.tobacco.retailcrm.security.config;
 
 import com.tobacco.retailcrm.security.domain.Authenticator;
+import com.tobacco.retailcrm.security.domain.MfaService;
 import com.tobacco.retailcrm.security.domain.TokenService;
 import com.tobacco.retailcrm.security.domain.UserSessions;
 import com.tobacco.retailcrm.shared.web.ProblemResponses;
@@ -34,7 +35,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, ProblemResponses problems, MfaService mfa)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -45,7 +47,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, mfa), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) ->
                                 problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))

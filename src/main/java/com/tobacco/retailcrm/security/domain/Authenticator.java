@@ -22,19 +22,19 @@ public class Authenticator {
     private final SecurityPolicyRepository policies;
     private final LoginThrottle throttle;
     private final PasswordEncoder encoder;
-    private final TotpVerifier totp;
+    private final MfaCodes codes;
     private final AuditLog audit;
     private final Clock clock;
     /** Compared against when the user does not exist, so that unknown and known names take the same time. */
     private final String dummyHash;
 
     Authenticator(UserAccountRepository users, SecurityPolicyRepository policies, LoginThrottle throttle,
-                  PasswordEncoder encoder, TotpVerifier totp, AuditLog audit, Clock clock) {
+                  PasswordEncoder encoder, MfaCodes codes, AuditLog audit, Clock clock) {
         this.users = users;
         this.policies = policies;
         this.throttle = throttle;
         this.encoder = encoder;
-        this.totp = totp;
+        this.codes = codes;
         this.audit = audit;
         this.clock = clock;
         this.dummyHash = encoder.encode(java.util.UUID.randomUUID().toString());
@@ -47,12 +47,14 @@ public class Authenticator {
         SecurityPolicy policy = policies.current();
         if (throttle.sourceBlocked(ip, now, policy)) {
             audit.record(AuditEntry.of("LOGIN_SOURCE_BLOCKED", "USER", name).outcome(AuditOutcome.DENIED).as(name));
-            throw new LoginRefusedException(true, "error.login.sourceBlocked", policy.lockoutWindowMinutes());
+            throw LoginRefusedException.locked(java.time.Duration.ofMinutes(policy.lockoutWindowMinutes()),
+                    "error.login.sourceBlocked", policy.lockoutWindowMinutes());
         }
         Optional<Instant> locked = throttle.lockedUntil(name, now, policy);
         if (locked.isPresent()) {
             audit.record(AuditEntry.of("LOGIN_LOCKED", "USER", name).outcome(AuditOutcome.DENIED).as(name));
-            throw new LoginRefusedException(true, "error.login.locked", minutesUntil(now, locked.get()));
+            throw LoginRefusedException.locked(java.time.Duration.between(now, locked.get()), "error.login.locked",
+                    minutesUntil(now, locked.get()));
         }
         UserAccount user = users.findByUsername(name).orElse(null);
         boolean passwordOk = encoder.matches(password == null ? "" : password,
@@ -61,7 +63,7 @@ public class Authenticator {
             fail(name, ip, now, policy, user != null && !user.isEnabled() ? "disabled" : "bad credentials");
             throw new LoginRefusedException(false, "error.login.bad");
         }
-        if (user.isMfaEnabled() && !totp.valid(user.getMfaSecret(), totpCode)) {
+        if (user.isMfaEnabled() && !codes.accept(user.getId(), user.getMfaSecret(), totpCode)) {
             fail(name, ip, now, policy, totpCode == null || totpCode.isBlank() ? "totp missing" : "totp wrong");
             throw new LoginRefusedException(false, totpCode == null || totpCode.isBlank()
                     ? "error.login.totpRequired" : "error.login.totpWrong");
@@ -82,6 +84,11 @@ public class Authenticator {
 
     private static long minutesUntil(Instant now, Instant end) {
         return Math.max(1, (java.time.Duration.between(now, end).toSeconds() + 59) / 60);
+    }
+
+    /** Whether this user signs in without the second factor the policy requires: they may only set it up. */
+    public boolean mfaSetupRequired(UserAccount user) {
+        return !user.isMfaEnabled() && policies.current().mfaRequiredFor(user.getRoles());
     }
 
     public boolean mustChangePassword(UserAccount user) {

@@ -27,6 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "Demo#2026crm";
+    /**
+     * The demo's administrators and leader must sign in with MFA like real ones; their authenticator secret is this
+     * fixed, published one (README, 'Demo users') so a person can add it to an app. Only ever set with crm.demo=true.
+     */
+    static final String DEMO_TOTP_SECRET = "RETAILCRMDEMOTOTPSECRETKEYABCDEF";
     private static final String SEEDER = "demo-seed";
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -75,9 +80,11 @@ class DemoUsers implements ApplicationRunner {
     private final OrgDirectory org;
     private final CrmProperties properties;
     private final Clock clock;
+    private final SecurityPolicyRepository policies;
 
     DemoUsers(UserAccountRepository accounts, UserAdministration users, OrgDirectory org, CrmProperties properties,
-              Clock clock) {
+              Clock clock, SecurityPolicyRepository policies) {
+        this.policies = policies;
         this.accounts = accounts;
         this.users = users;
         this.org = org;
@@ -100,8 +107,12 @@ class DemoUsers implements ApplicationRunner {
             UserAccount account = accounts.findByUsername(p.username()).orElseThrow();
             // The demo password counts as chosen by the user: keep the hash, drop the demand to change it.
             account.changePassword(account.getPasswordHash(), clock.instant());
+            if (policies.current().mfaRequiredFor(p.roles())) {
+                account.enableMfa(DEMO_TOTP_SECRET);
+            }
         }
-        log.info("Demo data: created {} users with the password {} (see README, 'Demo users')", PEOPLE.size(), PASSWORD);
+        log.info("Demo data: created {} users with the password {}; administrators and leaders sign in with MFA, "
+                + "TOTP secret {} (see README, 'Demo users')", PEOPLE.size(), PASSWORD, DEMO_TOTP_SECRET);
     }
 
     private boolean hasUsersBeyondBootstrapAdmins() {

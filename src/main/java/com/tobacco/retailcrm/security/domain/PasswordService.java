@@ -2,6 +2,10 @@ package com.tobacco.retailcrm.security.domain;
 
 import com.tobacco.retailcrm.audit.api.AuditEntry;
 import com.tobacco.retailcrm.audit.api.AuditLog;
+import com.tobacco.retailcrm.audit.api.AuditOutcome;
+import com.tobacco.retailcrm.shared.api.TooManyRequestsException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
@@ -23,9 +27,17 @@ public class PasswordService {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    private final SessionTermination sessions;
+    private final TransactionTemplate tx;
 
     PasswordService(UserAccountRepository users, SecurityPolicyRepository policies, PasswordEncoder encoder,
-                    JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+                    JdbcTemplate jdbc, AuditLog audit, Clock clock, LoginThrottle throttle,
+                    @org.springframework.context.annotation.Lazy SessionTermination sessions,
+                    PlatformTransactionManager transactions) {
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.tx = new TransactionTemplate(transactions);
         this.users = users;
         this.policies = policies;
         this.encoder = encoder;
@@ -34,18 +46,47 @@ public class PasswordService {
         this.clock = clock;
     }
 
-    /** The user changes their own password, proving they know the current one. */
-    @Transactional
-    public void change(long userId, String oldPassword, String newPassword) {
+    /**
+     * The user changes their own password, proving they know the current one. A wrong current password is a failed
+     * sign-in: it counts towards the lockout (recorded outside the change's transaction, which it fails), and once
+     * locked the change is refused and every token and session of the user ends. A change ends every other token and
+     * session of the user; {@code kept} is the one they act through.
+     */
+    public void change(long userId, String oldPassword, String newPassword, String sourceIp,
+                       SessionTermination.KeptAccess kept) {
         UserAccount user = users.findById(userId).orElseThrow(() -> new NotFoundException("error.user.notFound", userId));
+        SecurityPolicy policy = policies.current();
+        var locked = throttle.lockedUntil(user.getUsername(), clock.instant(), policy);
+        if (locked.isPresent()) {
+            throw lockedOut(locked.get());
+        }
         if (oldPassword == null || !encoder.matches(oldPassword, user.getPasswordHash())) {
+            throttle.record(user.getUsername(), sourceIp == null ? "unknown" : sourceIp, false, clock.instant());
+            audit.record(AuditEntry.of("PASSWORD_CHANGE_FAILED", "USER", user.getUsername())
+                    .outcome(AuditOutcome.FAILURE).detail("old password wrong"));
+            var nowLocked = throttle.lockedUntil(user.getUsername(), clock.instant(), policy);
+            if (nowLocked.isPresent()) {
+                sessions.endAllBut(user.getId(), user.getUsername(), SessionTermination.KeptAccess.NONE);
+                audit.record(AuditEntry.of("ACCOUNT_LOCKED", "USER", user.getUsername()).outcome(AuditOutcome.DENIED)
+                        .detail(policy.lockoutThreshold() + " failures"));
+                throw lockedOut(nowLocked.get());
+            }
             throw new InvalidInputException("oldPassword", "{error.password.oldWrong}");
         }
-        checkNewPassword(user, newPassword, "newPassword");
-        String hash = encoder.encode(newPassword);
-        user.changePassword(hash, clock.instant());
-        remember(user, hash);
-        audit.record(AuditEntry.of("PASSWORD_CHANGED", "USER", user.getUsername()));
+        tx.executeWithoutResult(status -> {
+            UserAccount current = users.findById(userId).orElseThrow();
+            checkNewPassword(current, newPassword, "newPassword");
+            String hash = encoder.encode(newPassword);
+            current.changePassword(hash, clock.instant());
+            remember(current, hash);
+            sessions.endAllBut(current.getId(), current.getUsername(), kept);
+            audit.record(AuditEntry.of("PASSWORD_CHANGED", "USER", current.getUsername()));
+        });
+    }
+
+    private TooManyRequestsException lockedOut(java.time.Instant until) {
+        var left = java.time.Duration.between(clock.instant(), until);
+        return new TooManyRequestsException(left, "error.login.locked", Math.max(1, (left.toSeconds() + 59) / 60));
     }
 
     /** Checks a password against the policy and the user's recent passwords; every problem at once. */

@@ -131,6 +131,15 @@ public class SecurityPolicy {
         return mfaRequiredForAdmins;
     }
 
+    /**
+     * Whether a user with these roles must sign in with a second factor: the policy's switch (on by default) covers
+     * the three administrators and the leaders (领导), who see the whole company (DOMAIN.md §9).
+     */
+    public boolean mfaRequiredFor(java.util.Collection<com.tobacco.retailcrm.security.api.Role> roles) {
+        return mfaRequiredForAdmins && roles.stream()
+                .anyMatch(r -> r.isAdmin() || r == com.tobacco.retailcrm.security.api.Role.LEADER);
+    }
+
     public long version() {
         return version;
     }

@@ -77,8 +77,14 @@ public class TokenService {
 
     @Transactional
     public void revokeAll(long userId) {
-        jdbc.update("update auth_token set revoked_at = ? where user_id = ? and revoked_at is null",
-                Timestamp.from(clock.instant()), userId);
+        revokeAllBut(userId, null);
+    }
+
+    /** Every token of the user but the one given (the caller's own, may be null). */
+    @Transactional
+    public void revokeAllBut(long userId, String kept) {
+        jdbc.update("update auth_token set revoked_at = ? where user_id = ? and revoked_at is null and token_hash <> ?",
+                Timestamp.from(clock.instant()), userId, kept == null ? "" : hash(kept));
     }
 
     static String hash(String token) {

@@ -39,17 +39,17 @@ public class UserAdministration {
 
     private final UserAccountRepository users;
     private final PasswordService passwords;
-    private final TokenService tokens;
+    private final SessionTermination sessions;
     private final OrgDirectory org;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    UserAdministration(UserAccountRepository users, PasswordService passwords, TokenService tokens, OrgDirectory org,
+    UserAdministration(UserAccountRepository users, PasswordService passwords, SessionTermination sessions, OrgDirectory org,
                        JdbcTemplate jdbc, AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.org = org;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -102,7 +102,7 @@ public class UserAdministration {
             guardWatchers(user);
             user.setEnabled(cmd.enabled());
             if (!cmd.enabled()) {
-                tokens.revokeAll(user.getId());
+                sessions.endAllBut(user.getId(), user.getUsername(), SessionTermination.KeptAccess.NONE);
             }
             audit.record(AuditEntry.of(cmd.enabled() ? "USER_ENABLED" : "USER_DISABLED", "USER", username));
         }
@@ -122,7 +122,7 @@ public class UserAdministration {
         String hash = passwords.encode(newPassword);
         user.resetPassword(hash, clock.instant());
         passwords.remember(user, hash);
-        tokens.revokeAll(user.getId());
+        sessions.endAllBut(user.getId(), user.getUsername(), SessionTermination.KeptAccess.NONE);
         audit.record(AuditEntry.of("PASSWORD_RESET", "USER", username));
     }
 
@@ -135,7 +135,7 @@ public class UserAdministration {
         Set<Role> before = user.getRoles();
         user.replaceRoles(roles);
         users.flush();
-        tokens.revokeAll(user.getId());
+        sessions.endAllBut(user.getId(), user.getUsername(), SessionTermination.KeptAccess.NONE);
         audit.record(AuditEntry.of("ROLES_ASSIGNED", "USER", username).detail(before + " -> " + EnumSet.copyOf(
                 roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles)));
         return view(user);

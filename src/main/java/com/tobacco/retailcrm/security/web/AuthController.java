@@ -8,6 +8,8 @@ import com.tobacco.retailcrm.security.domain.Authenticator;
 import com.tobacco.retailcrm.security.domain.LoginRefusedException;
 import com.tobacco.retailcrm.security.domain.MfaService;
 import com.tobacco.retailcrm.security.domain.PasswordService;
+import com.tobacco.retailcrm.security.domain.SessionTermination;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.security.domain.TokenService;
 import com.tobacco.retailcrm.shared.web.ApiExceptionHandler;
 import com.tobacco.retailcrm.shared.web.Messages;
@@ -60,17 +62,25 @@ class AuthController {
                         @Size(max = 10) String totp) {
     }
 
-    record TokenResponse(String token, OffsetDateTime expiresAt, boolean passwordChangeRequired) {
+    record TokenResponse(String token, OffsetDateTime expiresAt, boolean passwordChangeRequired,
+                         boolean mfaSetupRequired) {
     }
 
     record PasswordChange(@NotBlank @Size(max = 128) String oldPassword, @NotBlank @Size(max = 128) String newPassword) {
     }
 
-    record MfaCode(@NotBlank @Size(max = 10) String code) {
+    /** The contract names the code {@code totp}; {@code code} is accepted too, as earlier clients send it. */
+    record MfaCode(@Size(max = 10) String totp, @Size(max = 10) String code) {
+        String value() {
+            return totp != null && !totp.isBlank() ? totp : code;
+        }
+    }
+
+    record RecoveryCodes(java.util.List<String> recoveryCodes) {
     }
 
     record Me(String username, String displayName, java.util.Set<com.tobacco.retailcrm.security.api.Role> roles,
-              DataScope.Kind scope, boolean passwordChangeRequired) {
+              DataScope.Kind scope, boolean passwordChangeRequired, boolean mfaSetupRequired) {
     }
 
     @PostMapping("/token")
@@ -79,22 +89,22 @@ class AuthController {
         var user = authenticator.authenticate(req.username(), req.password(), req.totp(), http.getRemoteAddr());
         var issued = tokens.issue(user, http.getRemoteAddr());
         return new TokenResponse(issued.token(), issued.expiresAt().atZone(properties.zone()).toOffsetDateTime(),
-                authenticator.mustChangePassword(user));
+                authenticator.mustChangePassword(user), authenticator.mfaSetupRequired(user));
     }
 
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("isAuthenticated()")
     void logout(HttpServletRequest http) {
-        String header = http.getHeader("Authorization");
-        tokens.revoke(header.substring(7).trim());
+        tokens.revoke(bearer(http));
     }
 
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("isAuthenticated()")
-    void changePassword(@Valid @RequestBody PasswordChange req) {
-        passwords.change(CurrentUsers.require().id(), req.oldPassword(), req.newPassword());
+    void changePassword(@Valid @RequestBody PasswordChange req, HttpServletRequest http) {
+        passwords.change(CurrentUsers.require().id(), req.oldPassword(), req.newPassword(), http.getRemoteAddr(),
+                new SessionTermination.KeptAccess(bearer(http), null));
     }
 
     @GetMapping("/me")
@@ -102,7 +112,7 @@ class AuthController {
     Me me() {
         CurrentUser user = CurrentUsers.require();
         return new Me(user.username(), user.displayName(), user.roles(), directory.scopeOf(user).kind(),
-                user.passwordChangeRequired());
+                user.passwordChangeRequired(), mfa.enrolmentRequired(user));
     }
 
     @PostMapping("/mfa/setup")
@@ -112,15 +122,25 @@ class AuthController {
     }
 
     @PostMapping("/mfa/confirm")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("isAuthenticated()")
-    void mfaConfirm(@Valid @RequestBody MfaCode req) {
-        mfa.confirm(CurrentUsers.require().id(), req.code());
+    RecoveryCodes mfaConfirm(@Valid @RequestBody MfaCode req) {
+        if (req.value() == null || req.value().isBlank()) {
+            throw new InvalidInputException("totp", "{jakarta.validation.constraints.NotBlank.message}");
+        }
+        return new RecoveryCodes(mfa.confirm(CurrentUsers.require().id(), req.value(),
+                SessionTermination.KeptAccess.NONE));
+    }
+
+    private static String bearer(HttpServletRequest http) {
+        String header = http.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 
     @ExceptionHandler(LoginRefusedException.class)
     ResponseEntity<ProblemDetail> refused(LoginRefusedException e) {
         HttpStatus status = e.locked() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
-        return errors.problem(status, messages.text(e.getMessage(), e.args()), null);
+        var answer = errors.problem(status, messages.text(e.getMessage(), e.args()), null);
+        return e.locked() ? ResponseEntity.status(status).headers(answer.getHeaders())
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(answer.getBody()) : answer;
     }
 }

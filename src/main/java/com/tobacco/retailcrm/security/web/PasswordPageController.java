@@ -4,6 +4,7 @@ import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.domain.PasswordService;
 import com.tobacco.retailcrm.security.domain.SecurityPolicyService;
+import com.tobacco.retailcrm.security.domain.SessionTermination;
 import com.tobacco.retailcrm.security.domain.UserSessions;
 import com.tobacco.retailcrm.shared.web.FormErrors;
 import com.tobacco.retailcrm.shared.web.Messages;
@@ -101,7 +102,8 @@ class PasswordPageController {
         }
         CurrentUser user = CurrentUsers.require();
         try {
-            passwords.change(user.id(), form.getOldPassword(), form.getNewPassword());
+            passwords.change(user.id(), form.getOldPassword(), form.getNewPassword(), request.getRemoteAddr(),
+                    new SessionTermination.KeptAccess(null, request.getSession().getId()));
         } catch (RuntimeException e) {
             if (errors.reject(e, result)) {
                 return page(model);

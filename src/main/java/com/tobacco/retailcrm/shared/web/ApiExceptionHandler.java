@@ -127,6 +127,12 @@ public class ApiExceptionHandler {
         return validation(List.of(new FieldProblem("file", messages.text("error.upload.tooLarge"))));
     }
 
+    /** A multipart body that cannot be parsed (no closing boundary, say) is the client's input: 400, not 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(org.springframework.web.multipart.MultipartException e) {
+        return validation(List.of(new FieldProblem("file", "{error.upload.malformed}")));
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, messages.text("error.mediaType"), null);
@@ -179,7 +185,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, messages.text(e.getMessage(), e.args()), null);
+        var answer = problem(HttpStatus.TOO_MANY_REQUESTS, messages.text(e.getMessage(), e.args()), null);
+        return e.retryAfterSeconds() == null ? answer : ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .headers(answer.getHeaders()).header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

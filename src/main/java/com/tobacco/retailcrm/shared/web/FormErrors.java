@@ -41,6 +41,8 @@ public class FormErrors {
         } else if (e instanceof ForbiddenException forbidden) {
             forbidden.problems().forEach(p -> field(form, fieldAliases, p));
             form.reject("forbidden", messages.text(forbidden.getMessage(), forbidden.args()));
+        } else if (e instanceof com.tobacco.retailcrm.shared.api.TooManyRequestsException tooMany) {
+            form.reject("tooMany", messages.text(tooMany.getMessage(), tooMany.args()));
         } else if (e instanceof NotFoundException missing) {
             form.reject("notFound", messages.text(missing.getMessage(), missing.args()));
         } else {

@@ -30,7 +30,9 @@ class IntegrityRatingApiTest extends RatingApiTestBase {
     }
 
     private Http.Response publish(County c, long id, Instant start) {
-        return http.post(BASE + "/" + id + "/publish", token(c.officer()), Http.body("noticeStart", iso(start)));
+        long version = http.get(BASE + "/" + id, token(c.officer())).json().get("version").asLong();
+        return http.post(BASE + "/" + id + "/publish", token(c.officer()),
+                Http.body("noticeStart", iso(start), "version", version));
     }
 
     /**

@@ -55,7 +55,8 @@ class ViolationApiTest extends RatingApiTestBase {
         String code = customer(c);
         var v = record(c, code, today().minusDays(20), "MINOR").json();
         String path = "/api/v1/violations/" + v.get("id").asLong() + "/correct";
-        var early = http.post(path, token(c.officer()), Http.body("correctedOn", today().minusDays(21).toString()));
+        var early = http.post(path, token(c.officer()), Http.body("correctedOn", today().minusDays(21).toString(),
+                "version", v.get("version").asLong()));
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.json().get("errors").get(0).get("field").asString()).isEqualTo("correctedOn");
         var stale = http.post(path, token(c.officer()), Http.body("correctedOn", today().toString(), "version", 7));
@@ -65,7 +66,9 @@ class ViolationApiTest extends RatingApiTestBase {
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
         assertThat(ok.json().get("corrected").asBoolean()).isTrue();
         assertThat(http.post(path, token(c.officer()), Http.body("correctedOn", today().toString())).status())
-                .isEqualTo(422);
+                .as("a workflow action without the version it acts on").isEqualTo(400);
+        assertThat(http.post(path, token(c.officer()), Http.body("correctedOn", today().toString(),
+                "version", ok.json().get("version").asLong())).status()).isEqualTo(422);
     }
 
     @Test
