@@ -19,9 +19,12 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiFuzzTest extends FoundationApiTest {
 
-    /** Operations that end the caller's own session or change who they are: sent last or not at all. */
+    /**
+     * Operations that end the caller's own session or change who they are, and the backup, which takes no body and
+     * writes a whole copy of the database per call (BackupApiTest covers it): not sent.
+     */
     private static final Set<String> SKIPPED = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/password",
-            "POST /api/v1/auth/mfa/setup", "POST /api/v1/auth/mfa/confirm");
+            "POST /api/v1/auth/mfa/setup", "POST /api/v1/auth/mfa/confirm", "POST /api/v1/backups");
     private static final String HUGE = "长".repeat(5000) + "x".repeat(60_000);
     private static final List<String> ODD_PATH_VALUES = List.of("1", "0", "-1", "99999999999999999999", "abc",
             "%E9%95%BF%E9%95%BF", "%2e%2e", "x".repeat(3000));

@@ -36,7 +36,7 @@ public record PhoneNumber(String value) {
      * give it; null for a mobile or anything that is not a fixed line.
      */
     public static String local(String value) {
-        if (value == null || !FIXED.matcher(value.strip()).matches()) {
+        if (value == null || !com.tobacco.retailcrm.shared.api.PhoneNumbers.isFixedLine(value.strip())) {
             return null;
         }
         return value.strip().split("-")[1];
@@ -47,7 +47,7 @@ public record PhoneNumber(String value) {
             return null;
         }
         String v = value.strip();
-        if (FIXED.matcher(v).matches()) {
+        if (com.tobacco.retailcrm.shared.api.PhoneNumbers.isFixedLine(v)) {
             String[] parts = v.split("-");
             return parts[0] + parts[1];
         }

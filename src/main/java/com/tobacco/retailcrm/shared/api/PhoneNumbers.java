@@ -16,7 +16,12 @@ public final class PhoneNumbers {
     }
 
     public static boolean isValid(String value) {
-        return value != null && (isMobile(value) || FIXED.matcher(value).matches());
+        return value != null && (isMobile(value) || isFixedLine(value));
+    }
+
+    /** A fixed line with its area code (and perhaps an extension). */
+    public static boolean isFixedLine(String value) {
+        return value != null && FIXED.matcher(value).matches();
     }
 
     public static boolean isMobile(String value) {
