@@ -49,7 +49,7 @@ class SurveyApiTest extends ApiTest {
         assertThat(r.status()).as("customer: %s", r).isEqualTo(201);
     }
 
-    private static String digits(int n) {
+    static String digits(int n) {
         StringBuilder b = new StringBuilder();
         java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
         for (int i = 0; i < n; i++) {
