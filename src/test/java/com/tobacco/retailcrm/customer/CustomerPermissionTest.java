@@ -24,7 +24,7 @@ class CustomerPermissionTest extends CustomerApiTestBase {
     private static final Set<String> SALES = Set.of("orderBatch", "orderDay", "visitBatch", "totalLimit",
             "monthlyAgreedQty", "quotaCategory");
     private static final Set<String> MONOPOLY = Set.of("storeName", "responsiblePerson", "licenceNo", "licenceIssueDate",
-            "licenceExpiryDate", "licenceIssuingBureau", "monitored");
+            "licenceExpiryDate", "licenceIssuingBureau", "monitored", "markedPrices"); // markedPrices: API.md, emergency supply
 
     /** A new value for every non-SYSTEM field of the default dictionary (status aside: it needs a reason). */
     private Map<String, Object> everyField(County c) {
@@ -86,6 +86,10 @@ class CustomerPermissionTest extends CustomerApiTestBase {
         v.put("vulnerableGroup", true);
         v.put("groupCustomer", true);
         v.put("visitCycle", "MONTHLY");
+        v.put("vulnerableKind", "ELDERLY_ALONE");
+        v.put("birthday", "02-29");
+        v.put("openedOn", "2015-06-01");
+        v.put("markedPrices", true);
         v.put("storefrontPhoto", "ab12cd34.jpg");
         v.put("counterPhoto", "ef56ab78.png");
         return v;

@@ -79,6 +79,7 @@ public final class FieldValues {
             case "CREDIT_CODE" -> CreditCode.isValid(v);
             case "BANK_ACCOUNT" -> BankAccountNumber.isValid(v);
             case "REGION_CODE" -> RegionCode.isValid(v);
+            case "MONTH_DAY" -> MonthDay.isValid(v);
             default -> throw new IllegalStateException("unknown format " + format);
         };
     }
