@@ -54,7 +54,7 @@ class SurveyPagesE2ETest extends BrowserTest {
         String second = codes.get(1).get("customerCode").asString();
         screenshot("survey-calls");
         open("/surveys/calls/" + id + "/" + first);
-        clickAndWaitForNewPage("[data-test=submit-answers]");
+        submit("[data-test=submit-answers]");
         assertThat(find("[data-test=form-errors]").getText()).contains("未答");
         for (String q : List.of("supply_fit", "supply_fair", "order_ease", "delivery_ontime", "delivery_staff",
                 "settle_ease", "manager_visit", "complaint_handling", "overall")) {
@@ -63,11 +63,11 @@ class SurveyPagesE2ETest extends BrowserTest {
         press(("label[for='order_channel-o0']"));
         press("label[for='manager_freq-o2']");
         screenshot("survey-sheet");
-        clickAndWaitForNewPage("[data-test=submit-answers]");
+        submit("[data-test=submit-answers]");
         assertThat(find("[data-test=flash-success]").getText()).contains(first);
 
         open("/surveys/calls/" + id + "/" + second);
-        clickAndWaitForNewPage("[data-test=make-link]");
+        submit("[data-test=make-link]");
         String link = find("[data-test=link] code").getText();
         assertThat(link).contains("/s/");
 
@@ -82,7 +82,7 @@ class SurveyPagesE2ETest extends BrowserTest {
         press("label[for='manager_freq-o1']");
         find("textarea[name=q_suggestion]").sendKeys("希望送货时间再提前一些");
         screenshot("survey-public");
-        clickAndWaitForNewPage("[data-test=survey-submit]");
+        submit("[data-test=survey-submit]");
         assertThat(find("[data-test=survey-thanks]").getText()).contains("感谢");
         browser.get(link);
         assertThat(find("[data-test=survey-gone]").getText()).contains("已使用或已过期");
@@ -95,6 +95,14 @@ class SurveyPagesE2ETest extends BrowserTest {
         screenshot("survey-campaign-results");
         open("/surveys");
         assertThat(texts("[data-test=campaigns] td a")).contains(name);
+    }
+
+    /** Submits with a script click (the button may sit under the fold) and waits for the next page. */
+    private void submit(String css) {
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        press(css);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private void press(String css) {

@@ -47,10 +47,12 @@ class SurveyPageController {
     private final CustomerArchive archive;
     private final Messages messages;
     private final JsonMapper jsonMapper;
+    private final com.tobacco.retailcrm.shared.infrastructure.CrmProperties crm;
 
     SurveyPageController(Questionnaires questionnaires, Campaigns campaigns, Answering answering,
                          SurveyResultsController results, SurveyLabels labels, SurveyJson json, CustomerArchive archive,
-                         Messages messages, JsonMapper jsonMapper) {
+                         Messages messages, JsonMapper jsonMapper,
+                         com.tobacco.retailcrm.shared.infrastructure.CrmProperties crm) {
         this.questionnaires = questionnaires;
         this.campaigns = campaigns;
         this.answering = answering;
@@ -60,14 +62,20 @@ class SurveyPageController {
         this.archive = archive;
         this.messages = messages;
         this.jsonMapper = jsonMapper;
+        this.crm = crm;
     }
 
     @GetMapping("/surveys")
     @PreAuthorize(SurveyResultsController.READERS)
     String list(Model model) {
-        model.addAttribute("campaigns", campaigns.list());
+        List<Campaigns.Campaign> all = campaigns.list();
+        Map<Long, String> strataNames = new LinkedHashMap<>();
+        all.forEach(c -> strataNames.put(c.id(), String.join(" × ", c.strata().stream().map(labels::field).toList())));
+        model.addAttribute("campaigns", all);
+        model.addAttribute("strataNames", strataNames);
         model.addAttribute("questionnaires", questionnaires.list());
         var me = com.tobacco.retailcrm.security.api.CurrentUsers.require();
+        model.addAttribute("zone", crm.zone());
         model.addAttribute("canManage", me.has(com.tobacco.retailcrm.security.api.Role.MARKET_DEPT)
                 || me.has(com.tobacco.retailcrm.security.api.Role.SERVICE_HEAD));
         return "survey/list";
@@ -138,6 +146,11 @@ class SurveyPageController {
         model.addAttribute("population", population);
         model.addAttribute("populationTotal", population.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("report", report);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> response = (List<Map<String, Object>>) report.get("response");
+        Object rate = response.get(response.size() - 1).get("responseRate");
+        model.addAttribute("responsePercent", rate == null ? "—"
+                : new java.math.BigDecimal(rate.toString()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP) + "%");
         model.addAttribute("by", grouping.name().toLowerCase());
         model.addAttribute("compareTo", compareTo);
         model.addAttribute("others", campaigns.list().stream().filter(o -> o.id() != id).toList());
