@@ -65,6 +65,9 @@ public interface CustomerArchive {
 
     boolean exists(String customerCode);
 
+    /** Which of these codes the archive holds, in one look-up (for a batch from another system). */
+    java.util.Set<String> existing(java.util.Collection<String> customerCodes);
+
     PageResponse<CustomerSummary> search(CustomerQuery query, PageQuery page);
 
     /** Every customer matching the query within the caller's scope, masked, in code order (for exports). */

@@ -241,6 +241,12 @@ public class CustomerArchiveService implements CustomerArchive {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Set<String> existing(java.util.Collection<String> customerCodes) {
+        return store.existingCodes(customerCodes);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public PageResponse<CustomerSummary> search(CustomerQuery query, PageQuery page) {
         return searcher.search(query, page, scope()).map(this::summary);
     }

@@ -61,6 +61,11 @@ class CustomerStore {
                 Boolean.class, code));
     }
 
+    java.util.Set<String> existingCodes(java.util.Collection<String> codes) {
+        return new java.util.HashSet<>(jdbc.queryForList("select customer_code from customer where customer_code = any(?)",
+                String.class, (Object) codes.toArray(String[]::new)));
+    }
+
     boolean existsLicence(String licenceNo) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from customer where licence_no = ?)",
                 Boolean.class, licenceNo));

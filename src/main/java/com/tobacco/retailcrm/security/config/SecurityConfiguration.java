@@ -61,7 +61,7 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, Authenticator authenticator, UserSessions sessions) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/error",
+                                "/actuator/health", "/actuator/health/**", "/error", "/s/*",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(new FormLoginProvider(authenticator, sessions))

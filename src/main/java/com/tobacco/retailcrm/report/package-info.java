@@ -1,0 +1,7 @@
+/**
+ * 考核与报表 — the distribution system's daily order facts and the figures built on them and on the other modules'
+ * APIs (DOMAIN.md §8).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer :: api", "security :: api",
+        "audit :: api", "shared"})
+package com.tobacco.retailcrm.report;
