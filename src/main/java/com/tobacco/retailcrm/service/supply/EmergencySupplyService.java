@@ -239,10 +239,10 @@ public class EmergencySupplyService {
                 problems.add(new FieldProblem(at + "brandCode", "{supply.error.duplicateBrand}"));
             }
             BigDecimal qty = l == null ? null : number(l.qty());
-            if (qty == null || qty.signum() <= 0 || !whole(qty) || qty.compareTo(MAX_QTY) > 0) {
+            boolean qtyValid = qty != null && qty.signum() > 0 && whole(qty) && qty.compareTo(MAX_QTY) <= 0;
+            if (!qtyValid) {
                 problems.add(new FieldProblem(at + "qty", "{supply.error.qty}"));
-            }
-            if (brand.isPresent() && qty != null) {
+            } else if (brand.isPresent()) {
                 lines.add(new SupplyRequest.Line(i + 1, brand.get().code(), brand.get().name(),
                         brand.get().supplyClass(), qty.setScale(0, java.math.RoundingMode.UNNECESSARY)));
             }
