@@ -35,9 +35,15 @@ class EmergencySupplyController {
     private final EmergencySupplyService service;
     private final SupplyJson json;
 
-    EmergencySupplyController(EmergencySupplyService service, SupplyJson json) {
+    private final SupplyExport export;
+    private final java.time.Clock zone;
+
+    EmergencySupplyController(EmergencySupplyService service, SupplyJson json, SupplyExport export,
+                              java.time.Clock clock, com.tobacco.retailcrm.shared.infrastructure.CrmProperties crm) {
         this.service = service;
         this.json = json;
+        this.export = export;
+        this.zone = clock.withZone(crm.zone());
     }
 
     record BrandBody(String code, String name, String supplyClass) {
@@ -106,6 +112,15 @@ class EmergencySupplyController {
                                            @RequestParam(required = false) Integer size) {
         return service.list(status, Boolean.TRUE.equals(waiting), month(month), PageQuery.of(page == null ? 0 : page,
                 size == null ? 20 : size, null, Set.of("createdAt"), "createdAt,desc")).map(json::summary);
+    }
+
+    /** The requests raised in a month (default this one) as Excel, as the list page exports them. */
+    @GetMapping("/api/v1/emergency-supply-requests/export")
+    @PreAuthorize(READERS)
+    void export(@RequestParam(required = false) String month, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        YearMonth m = month(month);
+        export.write(m != null ? m : YearMonth.now(zone), response);
     }
 
     @GetMapping("/api/v1/emergency-supply-requests/{id}")

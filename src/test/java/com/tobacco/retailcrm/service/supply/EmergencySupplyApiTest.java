@@ -233,6 +233,14 @@ class EmergencySupplyApiTest extends SupplyTestBase {
         assertThat(http.get("/api/v1/emergency-supply-requests?status=NOPE", p.cmToken()).status()).isEqualTo(400);
         assertThat(http.get("/api/v1/emergency-supply-requests/" + id, p.headToken()).status()).isEqualTo(200);
         assertThat(http.get("/api/v1/emergency-supply-requests", adminToken("sysadmin")).status()).isEqualTo(403);
+        var excel = http.get("/api/v1/emergency-supply-requests/export?month="
+                + java.time.YearMonth.from(today()), p.headToken());
+        assertThat(excel.status()).isEqualTo(200);
+        assertThat(excel.contentType()).contains("spreadsheetml");
+        assertThat(excel.body()).startsWith("PK");
+        assertThat(count("audit_event", "action = 'SUPPLY_REQUESTS_EXPORTED' and actor = ?", p.head())).isEqualTo(1);
+        assertThat(http.get("/api/v1/emergency-supply-requests/export?month=2026-13", p.headToken()).status())
+                .isEqualTo(400);
         People other = people();
         assertThat(http.get("/api/v1/emergency-supply-requests/" + id, other.cmToken()).status())
                 .as("another county's manager").isEqualTo(404);
