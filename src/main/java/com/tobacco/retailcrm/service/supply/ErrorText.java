@@ -9,12 +9,12 @@ import com.tobacco.retailcrm.shared.web.Messages;
 import java.util.stream.Collectors;
 
 /** A refusal as one line in the reader's language, for a page's flash message; anything else is rethrown. */
-final class ErrorText {
+public final class ErrorText {
 
     private ErrorText() {
     }
 
-    static String of(RuntimeException e, Messages messages) {
+    public static String of(RuntimeException e, Messages messages) {
         if (e instanceof InvalidInputException invalid) {
             return invalid.problems().stream().map(p -> messages.text(p.message())).distinct()
                     .collect(Collectors.joining("；"));

@@ -5,11 +5,7 @@ import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
-import com.tobacco.retailcrm.shared.api.BusinessRuleException;
-import com.tobacco.retailcrm.shared.api.ConflictException;
-import com.tobacco.retailcrm.shared.api.ForbiddenException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
-import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -148,19 +144,7 @@ class SuspensionPageController {
             return invalid.problems().stream().map(p -> messages.text("suspension.field." + p.field().replace("scope.", ""))
                     + "：" + messages.text(p.message())).collect(Collectors.joining("；"));
         }
-        if (e instanceof BusinessRuleException rule) {
-            return messages.text(rule.getMessage(), rule.args());
-        }
-        if (e instanceof ForbiddenException forbidden) {
-            return messages.text(forbidden.getMessage(), forbidden.args());
-        }
-        if (e instanceof ConflictException conflict) {
-            return messages.text(conflict.getMessage(), conflict.args());
-        }
-        if (e instanceof NotFoundException missing) {
-            return messages.text(missing.getMessage(), missing.args());
-        }
-        throw e;
+        return com.tobacco.retailcrm.service.supply.ErrorText.of(e, messages);
     }
 
     private static Map<String, Object> texts(Map<String, Object> m) {
