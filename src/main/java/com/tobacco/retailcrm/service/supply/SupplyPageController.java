@@ -217,8 +217,10 @@ class SupplyPageController {
     private static Map<String, Object> texts(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>(m);
         m.forEach((k, v) -> {
-            if (k.endsWith("At") && v instanceof String s) {
-                out.put(k + "Text", OffsetDateTime.parse(s).toLocalDateTime().toString().replace('T', ' ').substring(0, 16));
+            if (k.endsWith("At")) {
+                // every instant gets its text, null when it is null: the templates read the key either way
+                out.put(k + "Text", v instanceof String s
+                        ? OffsetDateTime.parse(s).toLocalDateTime().toString().replace('T', ' ').substring(0, 16) : null);
             }
             if (v instanceof List<?> list) {
                 out.put(k, list.stream().map(e -> e instanceof Map<?, ?> map ? texts((Map<String, Object>) map) : e).toList());

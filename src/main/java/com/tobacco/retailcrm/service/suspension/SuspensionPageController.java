@@ -150,9 +150,8 @@ class SuspensionPageController {
     private static Map<String, Object> texts(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>(m);
         for (String key : List.of("from", "to", "createdAt", "endedAt")) {
-            if (m.get(key) instanceof String s) {
-                out.put(key + "Text", OffsetDateTime.parse(s).toLocalDateTime().toString().replace('T', ' ').substring(0, 16));
-            }
+            out.put(key + "Text", m.get(key) instanceof String s
+                    ? OffsetDateTime.parse(s).toLocalDateTime().toString().replace('T', ' ').substring(0, 16) : null);
         }
         return out;
     }

@@ -129,7 +129,7 @@ class ServiceSuspensionApiTest extends ApiTest {
         var tasks = http.get("/api/v1/tasks?mine=true", p.cmToken());
         assertThat(tasks.status()).isEqualTo(200);
         List<String> makeUps = new ArrayList<>();
-        tasks.json().forEach(t -> {
+        tasks.json().get("items").forEach(t -> {
             if ("SERVICE_MAKEUP".equals(t.get("caseType").asString()) && t.get("caseId").asLong() == id) {
                 makeUps.add(t.get("id").asString());
             }
