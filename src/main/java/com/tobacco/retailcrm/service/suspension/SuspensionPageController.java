@@ -34,8 +34,11 @@ class SuspensionPageController {
     private final SuspensionController api;
     private final OrgDirectory orgs;
     private final Messages messages;
+    private final com.tobacco.retailcrm.security.api.UserDirectory users;
 
-    SuspensionPageController(SuspensionService service, SuspensionController api, OrgDirectory orgs, Messages messages) {
+    SuspensionPageController(SuspensionService service, SuspensionController api, OrgDirectory orgs, Messages messages,
+                             com.tobacco.retailcrm.security.api.UserDirectory users) {
+        this.users = users;
         this.service = service;
         this.api = api;
         this.orgs = orgs;
@@ -106,7 +109,9 @@ class SuspensionPageController {
             return row;
         }).toList());
         model.addAttribute("byCounty", byCounty);
-        model.addAttribute("makeUps", service.makeUps(id));
+        model.addAttribute("makeUps", service.makeUps(id).stream().map(m -> m.storeName() + " · "
+                + users.find(m.manager()).map(com.tobacco.retailcrm.security.api.UserRef::displayName)
+                .orElse(m.manager())).toList());
         model.addAttribute("canEnd", "ACTIVE".equals(s.get("status"))
                 && (me.has(Role.DISTRIBUTION_DEPT) || me.has(Role.MARKET_DEPT)));
         model.addAttribute("me", me.username());
