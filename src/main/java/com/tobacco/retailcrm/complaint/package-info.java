@@ -2,4 +2,6 @@
  * 投诉与反馈 — complaints of retailers: intake with a first-contact owner, time limits with pause and escalation,
  * staff-conduct routing, three-level callbacks, the timeline and the monthly analysis (DOMAIN.md §6).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer :: api", "org :: api",
+        "security :: api", "workflow :: api", "shared"})
 package com.tobacco.retailcrm.complaint;

@@ -30,11 +30,6 @@ public final class Input {
         return v;
     }
 
-    /** Optional text (null when blank), at most {@code max} characters. */
-    public static String optionalText(String field, String value, int max, List<FieldProblem> problems) {
-        return value == null || value.isBlank() ? null : text(field, value, max, problems);
-    }
-
     /** A date {@code YYYY-MM-DD}; null when absent and not required. */
     public static LocalDate date(String field, String value, boolean required, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.rating;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.shared.web.MenuEntry;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +10,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RatingMenu {
 
-    private static final Set<String> BUSINESS = Set.of("CUSTOMER_MANAGER", "MARKET_MANAGER", "COUNTY_HEAD",
-            "MARKET_DEPT", "DISTRIBUTION_DEPT", "SALES_DEPT", "MONOPOLY_OFFICER", "SERVICE_AGENT", "LEADER");
+    private static final Set<String> BUSINESS = Roles.names(Roles.BUSINESS_ROLES);
 
     @Bean
     MenuEntry integrityRatingsMenuEntry() {

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.calendar.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.calendar.domain.CalendarService;
 import com.tobacco.retailcrm.calendar.domain.CalendarYearRules;
 import com.tobacco.retailcrm.calendar.domain.CalendarYearView;
@@ -30,8 +31,9 @@ class CalendarPageController {
      * Everyone who works with time limits, and the system administrator who maintains the calendar; not the
      * security and audit administrators, whose duties are theirs alone (三权分立).
      */
-    static final java.util.Set<String> VIEWERS = java.util.Set.of("CUSTOMER_MANAGER", "MARKET_MANAGER", "COUNTY_HEAD",
-            "MARKET_DEPT", "DISTRIBUTION_DEPT", "SALES_DEPT", "MONOPOLY_OFFICER", "SERVICE_AGENT", "LEADER", "SYSTEM_ADMIN");
+    static final java.util.Set<String> VIEWERS = Roles.names(Role.CUSTOMER_MANAGER, Role.MARKET_MANAGER,
+            Role.COUNTY_HEAD, Role.MARKET_DEPT, Role.DISTRIBUTION_DEPT, Role.SALES_DEPT, Role.MONOPOLY_OFFICER,
+            Role.SERVICE_AGENT, Role.LEADER, Role.SYSTEM_ADMIN);
 
     private static final Set<Role> EDITORS = Set.of(Role.MARKET_DEPT, Role.SYSTEM_ADMIN);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

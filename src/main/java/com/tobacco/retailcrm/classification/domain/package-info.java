@@ -1,5 +1,5 @@
 /**
- * Classification rules: what a valid purchase order is, periods, tiers' shares, and the services receiving
- * purchases and running, applying and reporting classification runs.
+ * Classification rules: what a valid purchase order is, periods, the scale shares and the tiers' shares; free of
+ * storage and HTTP (the use cases are in the service package).
  */
 package com.tobacco.retailcrm.classification.domain;

@@ -1,6 +1,7 @@
 package com.tobacco.retailcrm.classification.persistence;
 
 import com.tobacco.retailcrm.classification.domain.Period;
+import com.tobacco.retailcrm.classification.domain.ScaleShares;
 import com.tobacco.retailcrm.classification.domain.TierScheme;
 import com.tobacco.retailcrm.customer.api.CustomerFacts;
 import java.math.BigDecimal;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Repository;
 public class RunStore {
 
     /**
-     * The run's results as one SELECT (parameters: period from, to; tier boundary denominator, tier count, boundary
+     * The run's results as one SELECT (parameters: period from, to; large and small scale fractions; tier boundary
+     * denominator, tier count, boundary
      * numerators, tier count; run id), one row per ACTIVE customer with a format. The ordering weight q·A + a·Q equals
      * 2·Q·A·score: it ranks exactly like the score but is a product of exact decimals, with no division, so scores
      * that are equal by hand are equal here (a rounded quotient could split 1/3 + 1/3 from 2/3). Each format's
@@ -52,7 +54,7 @@ public class RunStore {
                 from totals t
             ), ranked as (
                 select w.*, rank() over (partition by w.retail_format order by w.weight desc) as position,
-                       round(w.n * 0.2) as k
+                       round(w.n * ?::numeric) as k_large, round(w.n * ?::numeric) as k_small
                 from weighted w
             ), tier_starts as (
                 select f.retail_format,
@@ -64,8 +66,8 @@ public class RunStore {
                 group by f.retail_format
             ), scaled as (
                 select r.*, case when not r.classified then null
-                                 when r.position <= r.k then '1'
-                                 when r.position > r.n - r.k then '3'
+                                 when r.position <= r.k_large then '1'
+                                 when r.position > r.n - r.k_small then '3'
                                  else '2' end as scale,
                        case when r.classified then ? - width_bucket(r.position, s.starts) end as new_tier
                 from ranked r join tier_starts s on s.retail_format = r.retail_format
@@ -130,14 +132,20 @@ public class RunStore {
                          Integer previousTier) {
     }
 
-    /** The parameters of {@link #RESULTS} for a period, tier scheme and run id. */
+    /** The parameters of {@link #RESULTS} for a period, tier scheme and run id, with the default scale shares. */
     public static Object[] resultsArguments(Period period, TierScheme tiers, long runId) {
-        return new Object[] {Date.valueOf(period.from()), Date.valueOf(period.to()), tiers.boundaryDenominator(),
-                tiers.count(), tiers.boundaryNumerators().toArray(BigDecimal[]::new), tiers.count(), runId};
+        return resultsArguments(period, ScaleShares.DEFAULT, tiers, runId);
+    }
+
+    /** The parameters of {@link #RESULTS} for a period, scale shares, tier scheme and run id. */
+    public static Object[] resultsArguments(Period period, ScaleShares scale, TierScheme tiers, long runId) {
+        return new Object[] {Date.valueOf(period.from()), Date.valueOf(period.to()), scale.largeFraction(),
+                scale.smallFraction(), tiers.boundaryDenominator(), tiers.count(),
+                tiers.boundaryNumerators().toArray(BigDecimal[]::new), tiers.count(), runId};
     }
 
     /** Computes a run and returns its id. */
-    public long compute(Period period, TierScheme tiers, String by, Instant at) {
+    public long compute(Period period, ScaleShares scale, TierScheme tiers, String by, Instant at) {
         Long id = jdbc.queryForObject("""
                 insert into classification_run (period, period_from, period_to, status, tier_count, tier_shares,
                     created_by, created_at) values (?, ?, ?, 'COMPUTED', ?, ?, ?, ?) returning id
@@ -145,7 +153,7 @@ public class RunStore {
                 tiers.count(), tiers.shares().toArray(BigDecimal[]::new), by, Timestamp.from(at));
         // the period's sums, window partitions and ranks of a whole archive are sorted in memory, not on disk
         jdbc.execute("set local work_mem = '" + WORK_MEM + "'");
-        List<Object> args = new ArrayList<>(List.of(resultsArguments(period, tiers, id)));
+        List<Object> args = new ArrayList<>(List.of(resultsArguments(period, scale, tiers, id)));
         args.add(id);
         jdbc.update(COMPUTE, args.toArray());
         jdbc.update("""

@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.classification.web;
 
-import com.tobacco.retailcrm.classification.domain.Adjustments;
+import com.tobacco.retailcrm.classification.service.Adjustments;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
 import java.util.Set;

@@ -1,7 +1,10 @@
 package com.tobacco.retailcrm.classification.web;
 
-import com.tobacco.retailcrm.classification.domain.Adjustments;
-import com.tobacco.retailcrm.classification.domain.ClassificationRuns;
+import com.tobacco.retailcrm.shared.api.Texts;
+import com.tobacco.retailcrm.security.api.Roles;
+import com.tobacco.retailcrm.security.api.Role;
+import com.tobacco.retailcrm.classification.service.Adjustments;
+import com.tobacco.retailcrm.classification.service.ClassificationRuns;
 import com.tobacco.retailcrm.classification.persistence.RunStore;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.api.ConflictException;
@@ -67,7 +70,7 @@ class ClassificationPageController {
     }
 
     @PostMapping("/classification/runs")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     String start(@RequestParam(required = false) String period, RedirectAttributes redirect) {
         try {
             RunStore.Run run = runs.start(period);
@@ -88,8 +91,8 @@ class ClassificationPageController {
                @RequestParam(required = false) String businessScale, @RequestParam(required = false) Boolean changed,
                @RequestParam(required = false) Integer page, Model model) {
         RunViews.RunView run = views.run(runs.find(id));
-        var filter = new RunStore.ResultFilter(RunController.blankToNull(retailFormat), changed,
-                RunController.blankToNull(businessScale));
+        var filter = new RunStore.ResultFilter(Texts.blankToNull(retailFormat), changed,
+                Texts.blankToNull(businessScale));
         PageQuery q = PageQuery.of(page, 50, null, Set.of(), null);
         var items = store.results(id, filter, q.offset(), q.size()).stream().map(RunViews::result).toList();
         model.addAttribute("run", run);
@@ -150,7 +153,7 @@ class ClassificationPageController {
     }
 
     @PostMapping("/classification/runs/{id}/apply")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     String apply(@PathVariable long id, RedirectAttributes redirect) {
         try {
             var applied = runs.apply(id);
@@ -168,8 +171,8 @@ class ClassificationPageController {
                   @RequestParam(required = false) String businessScale, @RequestParam(required = false) Boolean changed,
                   HttpServletResponse response) {
         RunStore.Run run = runs.find(id);
-        var filter = new RunStore.ResultFilter(RunController.blankToNull(retailFormat), changed,
-                RunController.blankToNull(businessScale));
+        var filter = new RunStore.ResultFilter(Texts.blankToNull(retailFormat), changed,
+                Texts.blankToNull(businessScale));
         Map<String, String> formats = pages.formatNames();
         Map<Long, String> counties = pages.countyNames();
         List<String> headers = List.of("classification.xlsx.customerCode", "classification.xlsx.storeName",

@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.classification.web;
 
-import com.tobacco.retailcrm.classification.domain.Adjustments;
+import com.tobacco.retailcrm.classification.service.Adjustments;
 import com.tobacco.retailcrm.classification.persistence.RunStore;
 import com.tobacco.retailcrm.customer.api.CustomerFields;
 import com.tobacco.retailcrm.customer.api.EnumOption;
@@ -44,10 +44,6 @@ class ClassificationPages {
     /** Retail-format code → name in the caller's language (the configurable list of the field dictionary). */
     Map<String, String> formatNames() {
         return options("retailFormat");
-    }
-
-    Map<String, String> marketTypeNames() {
-        return options("marketType");
     }
 
     private Map<String, String> options(String key) {

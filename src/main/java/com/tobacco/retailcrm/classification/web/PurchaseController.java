@@ -1,7 +1,7 @@
 package com.tobacco.retailcrm.classification.web;
 
-import com.tobacco.retailcrm.classification.domain.PurchaseFileImport;
-import com.tobacco.retailcrm.classification.domain.PurchaseReceiver;
+import com.tobacco.retailcrm.classification.service.PurchaseFileImport;
+import com.tobacco.retailcrm.classification.service.PurchaseReceiver;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.web.Messages;

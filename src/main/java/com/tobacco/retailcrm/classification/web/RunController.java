@@ -1,6 +1,9 @@
 package com.tobacco.retailcrm.classification.web;
 
-import com.tobacco.retailcrm.classification.domain.ClassificationRuns;
+import static com.tobacco.retailcrm.shared.api.Texts.blankToNull;
+
+import com.tobacco.retailcrm.security.api.Roles;
+import com.tobacco.retailcrm.classification.service.ClassificationRuns;
 import com.tobacco.retailcrm.classification.persistence.RunStore;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.PageQuery;
@@ -42,7 +45,7 @@ class RunController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     ResponseEntity<RunViews.RunView> start(@RequestBody StartRun body) {
         if (body == null || body.period() == null || body.period().isBlank()) {
             throw new InvalidInputException("period", "{classification.run.error.period}");
@@ -78,12 +81,8 @@ class RunController {
     }
 
     @PostMapping("/{id}/apply")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     RunViews.RunView apply(@PathVariable long id) {
         return views.run(runs.apply(id).run());
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.complaint.service;
 
+import com.tobacco.retailcrm.complaint.domain.Complaint;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.Role;

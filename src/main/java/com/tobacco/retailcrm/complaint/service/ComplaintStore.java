@@ -1,8 +1,12 @@
 package com.tobacco.retailcrm.complaint.service;
 
+import com.tobacco.retailcrm.shared.infrastructure.SqlPages;
+import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.complaint.domain.CallbackLevel;
 import com.tobacco.retailcrm.complaint.domain.Category;
 import com.tobacco.retailcrm.complaint.domain.Channel;
+import com.tobacco.retailcrm.complaint.domain.Complaint;
 import com.tobacco.retailcrm.complaint.domain.ComplaintAction;
 import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
 import com.tobacco.retailcrm.complaint.domain.Priority;
@@ -13,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,18 +93,28 @@ class ComplaintStore {
     }
 
     /**
-     * Changes a complaint if nobody changed it since it was read: {@code assignments} is a fixed SQL fragment of the
-     * caller ({@code status = ?, ...}), never user text. A stale version → 409.
+     * Saves an action's change of the handling state if nobody changed the complaint since it was read (409 when
+     * stale). Intake data and the escalation marks are not touched.
      */
-    void update(Complaint read, String assignments, Object... args) {
-        List<Object> all = new ArrayList<>(java.util.Arrays.asList(args));
-        all.add(read.id());
-        all.add(read.version());
-        int n = jdbc.update("update complaint set " + assignments + ", version = version + 1 where id = ? and version = ?",
-                all.toArray());
+    void save(Complaint read, Complaint changed) {
+        int n = jdbc.update("""
+                update complaint set status = ?, assignee = ?, assignee_org_unit_id = ?, due_first_response_at = ?,
+                    due_resolution_at = ?, first_response_at = ?, resolved_at = ?, closed_at = ?, reply = ?, cause = ?,
+                    paused_at = ?, pause_reason = ?, paused_seconds = ?, callback_round = ?, reopened_count = ?,
+                    duplicate_of = ?, version = version + 1
+                where id = ? and version = ?""", changed.status().name(), changed.assignee(),
+                changed.assigneeOrgUnitId(), timestamp(changed.dueFirstResponseAt()),
+                timestamp(changed.dueResolutionAt()), timestamp(changed.firstResponseAt()),
+                timestamp(changed.resolvedAt()), timestamp(changed.closedAt()), changed.reply(), changed.cause(),
+                timestamp(changed.pausedAt()), changed.pauseReason(), changed.pausedSeconds(), changed.callbackRound(),
+                changed.reopenedCount(), changed.duplicateOf(), read.id(), read.version());
         if (n == 0) {
             throw new ConflictException("version", "complaint.error.stale", read.number());
         }
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     /** Marks a breach as escalated once: false when another run (or instance) already did. */
@@ -163,9 +176,8 @@ class ComplaintStore {
         return jdbc.query(sql, mapper, args);
     }
 
-    long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
+    PageResponse<Complaint> page(String from, String orderBy, List<Object> args, PageQuery page) {
+        return SqlPages.page(jdbc, "select *", from, orderBy, args, mapper, page);
     }
 
     private static ComplaintStatus status(String s) {

@@ -24,11 +24,11 @@ class ComplaintTaskSource implements TaskSource {
 
     static final String PREFIX = "TS-";
 
-    private final ComplaintService service;
+    private final ComplaintListing service;
     private final Messages messages;
     private final Clock clock;
 
-    ComplaintTaskSource(ComplaintService service, Messages messages, Clock clock) {
+    ComplaintTaskSource(ComplaintListing service, Messages messages, Clock clock) {
         this.service = service;
         this.messages = messages;
         this.clock = clock;

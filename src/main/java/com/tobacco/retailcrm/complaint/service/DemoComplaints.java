@@ -54,16 +54,20 @@ class DemoComplaints implements ApplicationRunner {
             Category.OTHER, "咨询许可证延续办理流程");
 
     private final CrmProperties properties;
-    private final ComplaintService service;
+    private final ComplaintIntake intake;
+    private final ComplaintActions service;
+    private final ComplaintListing listing;
     private final CustomerArchive archive;
     private final UserDirectory users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoComplaints(CrmProperties properties, ComplaintService service, CustomerArchive archive, UserDirectory users,
-                   JdbcTemplate jdbc, Clock clock) {
+    DemoComplaints(CrmProperties properties, ComplaintIntake intake, ComplaintActions service, ComplaintListing listing,
+                   CustomerArchive archive, UserDirectory users, JdbcTemplate jdbc, Clock clock) {
         this.properties = properties;
+        this.intake = intake;
         this.service = service;
+        this.listing = listing;
         this.archive = archive;
         this.users = users;
         this.jdbc = jdbc;
@@ -105,7 +109,7 @@ class DemoComplaints implements ApplicationRunner {
                 assignee = "zhouli";
             }
             String handler = assignee;
-            long id = as(desk, () -> service.intake(new ComplaintService.IntakeCommand(customer.customerCode(),
+            long id = as(desk, () -> intake.intake(new ComplaintIntake.IntakeCommand(customer.customerCode(),
                     "店主", "13" + String.format("%09d", random.nextInt(1_000_000_000)), channel.name(),
                     category.name(), priority.name(), TEXT.get(category), now.minusSeconds(60).toString(),
                     conduct ? manager : null, null))).complaint().id();
@@ -125,7 +129,7 @@ class DemoComplaints implements ApplicationRunner {
                 }
             }
             if (stage > 0.6) {
-                for (var level : service.requiredCallbacks(priority)) {
+                for (var level : listing.requiredCallbacks(priority)) {
                     as(desk, () -> service.callback(id, null, random.nextInt(4) == 0 ? "BASICALLY_SATISFIED"
                             : "SATISFIED", "回访确认", level.name()));
                 }

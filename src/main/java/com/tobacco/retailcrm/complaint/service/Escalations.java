@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.complaint.service;
 
+import com.tobacco.retailcrm.complaint.domain.Complaint;
 import com.tobacco.retailcrm.complaint.domain.ComplaintAction;
 import com.tobacco.retailcrm.complaint.domain.Priority;
 import com.tobacco.retailcrm.security.api.UserRef;
@@ -28,12 +29,12 @@ class Escalations {
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
 
     private final ComplaintStore store;
-    private final ComplaintService complaints;
+    private final ComplaintListing complaints;
     private final Notifications notifications;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Escalations(ComplaintStore store, ComplaintService complaints, Notifications notifications,
+    Escalations(ComplaintStore store, ComplaintListing complaints, Notifications notifications,
                 TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.complaints = complaints;
@@ -75,7 +76,7 @@ class Escalations {
                 told.add(c.assignee());
             }
             told.forEach(u -> notifications.tell(u, "COMPLAINT", c.number() + "#" + event,
-                    "complaint.notice.escalated." + what, List.of(c.number()), ComplaintService.link(c)));
+                    "complaint.notice.escalated." + what, List.of(c.number()), ComplaintActions.link(c)));
             return true;
         });
         return Boolean.TRUE.equals(done);

@@ -1,8 +1,14 @@
 package com.tobacco.retailcrm.complaint.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.complaint.domain.Category;
 import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
-import com.tobacco.retailcrm.complaint.service.ComplaintService;
+import com.tobacco.retailcrm.complaint.service.ComplaintActions;
+import com.tobacco.retailcrm.complaint.service.ComplaintDetails;
+import com.tobacco.retailcrm.complaint.service.ComplaintFilter;
+import com.tobacco.retailcrm.complaint.service.ComplaintInput;
+import com.tobacco.retailcrm.complaint.service.ComplaintIntake;
+import com.tobacco.retailcrm.complaint.service.ComplaintListing;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.PageQuery;
@@ -36,15 +42,19 @@ class ComplaintController {
 
     static final String DESK = "hasAnyRole('SERVICE_AGENT', 'MARKET_DEPT')";
     /** Whoever may handle a complaint: the assignee check itself is the service's (403 for anyone else). */
-    static final String BUSINESS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
-            + "'DISTRIBUTION_DEPT', 'SALES_DEPT', 'MONOPOLY_OFFICER', 'SERVICE_AGENT', 'LEADER')";
+    static final String BUSINESS = Roles.BUSINESS;
 
-    private final ComplaintService service;
+    private final ComplaintIntake intake;
+    private final ComplaintActions actions;
+    private final ComplaintListing listing;
     private final ComplaintJson json;
     private final CrmProperties crm;
 
-    ComplaintController(ComplaintService service, ComplaintJson json, CrmProperties crm) {
-        this.service = service;
+    ComplaintController(ComplaintIntake intake, ComplaintActions actions, ComplaintListing listing, ComplaintJson json,
+                        CrmProperties crm) {
+        this.intake = intake;
+        this.actions = actions;
+        this.listing = listing;
         this.json = json;
         this.crm = crm;
     }
@@ -63,7 +73,7 @@ class ComplaintController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(DESK)
     Map<String, Object> intake(@RequestBody IntakeBody b) {
-        return json.created(service.intake(new ComplaintService.IntakeCommand(b.customerCode(), b.contactName(),
+        return json.created(intake.intake(new ComplaintIntake.IntakeCommand(b.customerCode(), b.contactName(),
                 b.contactPhone(), b.channel(), b.category(), b.priority(), b.description(), b.receivedAt(),
                 b.accusedEmployee(), b.duplicateOf())));
     }
@@ -72,42 +82,42 @@ class ComplaintController {
     @PreAuthorize(DESK)
     Map<String, Object> assign(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.assign(id, version, body.assignee(), body.note()));
+        return act(b, ifMatch, (body, version) -> actions.assign(id, version, body.assignee(), body.note()));
     }
 
     @PostMapping("/{id}/respond")
     @PreAuthorize(BUSINESS)
     Map<String, Object> respond(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.respond(id, version, body.message()));
+        return act(b, ifMatch, (body, version) -> actions.respond(id, version, body.message()));
     }
 
     @PostMapping("/{id}/pause")
     @PreAuthorize(BUSINESS)
     Map<String, Object> pause(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.pause(id, version, body.reason()));
+        return act(b, ifMatch, (body, version) -> actions.pause(id, version, body.reason()));
     }
 
     @PostMapping("/{id}/resume")
     @PreAuthorize(BUSINESS)
     Map<String, Object> resume(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.resume(id, version));
+        return act(b, ifMatch, (body, version) -> actions.resume(id, version));
     }
 
     @PostMapping("/{id}/resolve")
     @PreAuthorize(BUSINESS)
     Map<String, Object> resolve(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.resolve(id, version, body.reply(), body.cause()));
+        return act(b, ifMatch, (body, version) -> actions.resolve(id, version, body.reply(), body.cause()));
     }
 
     @PostMapping("/{id}/callback")
     @PreAuthorize(DESK)
     Map<String, Object> callback(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.callback(id, version, body.satisfaction(), body.note(),
+        return act(b, ifMatch, (body, version) -> actions.callback(id, version, body.satisfaction(), body.note(),
                 body.level()));
     }
 
@@ -115,20 +125,20 @@ class ComplaintController {
     @PreAuthorize(DESK)
     Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.close(id, version));
+        return act(b, ifMatch, (body, version) -> actions.close(id, version));
     }
 
     @PostMapping("/{id}/link")
     @PreAuthorize(DESK)
     Map<String, Object> link(@PathVariable long id, @RequestBody(required = false) ActionBody b,
                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return act(b, ifMatch, (body, version) -> service.link(id, version, body.duplicateOf()));
+        return act(b, ifMatch, (body, version) -> actions.link(id, version, body.duplicateOf()));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(BUSINESS)
     Map<String, Object> get(@PathVariable long id) {
-        return json.details(service.get(id));
+        return json.details(listing.get(id));
     }
 
     @GetMapping
@@ -142,7 +152,7 @@ class ComplaintController {
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size,
                                            @RequestParam(required = false) String sort) {
-        return service.list(filter(status, category, overdue, mine, from, to),
+        return listing.list(filter(status, category, overdue, mine, from, to),
                 PageQuery.of(page, size, sort, Set.of("receivedAt", "number", "dueResolutionAt"), "receivedAt,desc"))
                 .map(json::summary);
     }
@@ -151,29 +161,29 @@ class ComplaintController {
     @GetMapping("/customer-lookup")
     @PreAuthorize(DESK)
     List<Map<String, Object>> lookup(@RequestParam(required = false) String q) {
-        return service.lookupCustomers(q).stream().map(s -> Map.<String, Object>of("customerCode", s.customerCode(),
+        return intake.lookupCustomers(q).stream().map(s -> Map.<String, Object>of("customerCode", s.customerCode(),
                 "storeName", s.storeName(), "orderPhone", s.orderPhone() == null ? "" : s.orderPhone(),
                 "customerManager", s.customerManager() == null ? "" : s.customerManager(),
                 "address", s.address() == null ? "" : s.address())).toList();
     }
 
-    ComplaintService.Filter filter(String status, String category, Boolean overdue, Boolean mine, String from,
-                                   String to) {
+    ComplaintFilter filter(String status, String category, Boolean overdue, Boolean mine, String from,
+                           String to) {
         List<FieldProblem> problems = new ArrayList<>();
         ComplaintStatus s = status == null || status.isBlank() ? null
-                : ComplaintService.enumValue(ComplaintStatus.class, "status", status, problems);
+                : ComplaintInput.enumValue(ComplaintStatus.class, "status", status, problems);
         Category c = category == null || category.isBlank() ? null
-                : ComplaintService.enumValue(Category.class, "category", category, problems);
+                : ComplaintInput.enumValue(Category.class, "category", category, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ComplaintService.Filter(s, c, overdue, TimeRangeParameter.from(from, "from", crm.zone()),
+        return new ComplaintFilter(s, c, overdue, TimeRangeParameter.from(from, "from", crm.zone()),
                 TimeRangeParameter.to(to, "to", crm.zone()), mine);
     }
 
     /** An action on one complaint: its body (empty when absent) and the version from the body or If-Match. */
     private Map<String, Object> act(ActionBody b, String ifMatch,
-                                    BiFunction<ActionBody, Long, ComplaintService.Details> action) {
+                                    BiFunction<ActionBody, Long, ComplaintDetails> action) {
         ActionBody body = orEmpty(b);
         return json.details(action.apply(body, version(body, ifMatch)));
     }

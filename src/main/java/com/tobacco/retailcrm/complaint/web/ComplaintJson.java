@@ -1,8 +1,9 @@
 package com.tobacco.retailcrm.complaint.web;
 
+import com.tobacco.retailcrm.complaint.domain.Complaint;
 import com.tobacco.retailcrm.complaint.service.CallbackRecord;
-import com.tobacco.retailcrm.complaint.service.Complaint;
-import com.tobacco.retailcrm.complaint.service.ComplaintService;
+import com.tobacco.retailcrm.complaint.service.ComplaintDetails;
+import com.tobacco.retailcrm.complaint.service.ComplaintListing;
 import com.tobacco.retailcrm.complaint.service.TimelineEntry;
 import com.tobacco.retailcrm.customer.api.SensitiveValues;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
@@ -25,13 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintJson {
 
-    private final ComplaintService service;
+    private final ComplaintListing service;
     private final SensitiveValues sensitive;
     private final Messages messages;
     private final Clock clock;
     private final ZoneId zone;
 
-    ComplaintJson(ComplaintService service, Messages messages, Clock clock, CrmProperties crm,
+    ComplaintJson(ComplaintListing service, Messages messages, Clock clock, CrmProperties crm,
                   SensitiveValues sensitive) {
         this.service = service;
         this.sensitive = sensitive;
@@ -79,7 +80,7 @@ class ComplaintJson {
         return m;
     }
 
-    Map<String, Object> details(ComplaintService.Details d) {
+    Map<String, Object> details(ComplaintDetails d) {
         Complaint c = d.complaint();
         Map<String, Object> m = summary(c);
         m.put("contactPhone", c.contactPhone());
@@ -104,7 +105,7 @@ class ComplaintJson {
     }
 
     /** The 201 of an intake: API.md's fields first, then the rest of the complaint. */
-    Map<String, Object> created(ComplaintService.Details d) {
+    Map<String, Object> created(ComplaintDetails d) {
         return details(d);
     }
 
@@ -146,10 +147,6 @@ class ComplaintJson {
         m.put("toStatusName", e.to() == null ? null : messages.text("complaint.status." + e.to().name()));
         m.put("message", e.message());
         return m;
-    }
-
-    List<Map<String, Object>> summaries(List<Complaint> list) {
-        return list.stream().map(this::summary).toList();
     }
 
     OffsetDateTime time(Instant instant) {

@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.complaint.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
+import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.shared.web.MenuEntry;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -12,19 +14,18 @@ class ComplaintMenu {
     @Bean
     MenuEntry complaintIntakeMenuEntry() {
         return new MenuEntry("menu.group.complaint", "menu.complaint.new", "/complaints/new", "telephone-inbound",
-                Set.of("SERVICE_AGENT", "MARKET_DEPT"), 400);
+                Roles.names(Role.SERVICE_AGENT, Role.MARKET_DEPT), 400);
     }
 
     @Bean
     MenuEntry complaintsMenuEntry() {
         return new MenuEntry("menu.group.complaint", "menu.complaints", "/complaints", "megaphone",
-                Set.of("CUSTOMER_MANAGER", "MARKET_MANAGER", "COUNTY_HEAD", "MARKET_DEPT", "DISTRIBUTION_DEPT",
-                        "SALES_DEPT", "MONOPOLY_OFFICER", "SERVICE_AGENT", "LEADER"), 410);
+                Roles.names(Roles.BUSINESS_ROLES), 410);
     }
 
     @Bean
     MenuEntry complaintReportMenuEntry() {
         return new MenuEntry("menu.group.complaint", "menu.complaint.report", "/reports/complaints", "bar-chart",
-                Set.of("SERVICE_AGENT", "MARKET_DEPT", "LEADER"), 420);
+                Roles.names(Role.SERVICE_AGENT, Role.MARKET_DEPT, Role.LEADER), 420);
     }
 }

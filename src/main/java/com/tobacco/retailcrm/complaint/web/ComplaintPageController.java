@@ -6,7 +6,10 @@ import com.tobacco.retailcrm.complaint.domain.Channel;
 import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
 import com.tobacco.retailcrm.complaint.domain.Priority;
 import com.tobacco.retailcrm.complaint.domain.Satisfaction;
-import com.tobacco.retailcrm.complaint.service.ComplaintService;
+import com.tobacco.retailcrm.complaint.service.ComplaintActions;
+import com.tobacco.retailcrm.complaint.service.ComplaintFilter;
+import com.tobacco.retailcrm.complaint.service.ComplaintIntake;
+import com.tobacco.retailcrm.complaint.service.ComplaintListing;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
@@ -40,7 +43,9 @@ class ComplaintPageController {
 
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    private final ComplaintService service;
+    private final ComplaintIntake intake;
+    private final ComplaintActions actions;
+    private final ComplaintListing listing;
     private final ComplaintJson json;
     private final ComplaintController api;
     private final FormErrors formErrors;
@@ -48,9 +53,12 @@ class ComplaintPageController {
     private final Clock clock;
     private final CrmProperties crm;
 
-    ComplaintPageController(ComplaintService service, ComplaintJson json, ComplaintController api,
-                            FormErrors formErrors, Messages messages, Clock clock, CrmProperties crm) {
-        this.service = service;
+    ComplaintPageController(ComplaintIntake intake, ComplaintActions actions, ComplaintListing listing,
+                            ComplaintJson json, ComplaintController api, FormErrors formErrors, Messages messages,
+                            Clock clock, CrmProperties crm) {
+        this.intake = intake;
+        this.actions = actions;
+        this.listing = listing;
         this.json = json;
         this.api = api;
         this.formErrors = formErrors;
@@ -100,15 +108,15 @@ class ComplaintPageController {
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean mine,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) Integer page, Model model) {
-        ComplaintService.Filter filter;
+        ComplaintFilter filter;
         try {
             filter = api.filter(status, category, overdue, mine, from, to);
         } catch (InvalidInputException e) {
-            filter = new ComplaintService.Filter(null, null, null, null, null, null);
+            filter = ComplaintFilter.ANY;
             model.addAttribute("filterError", e.problems().stream().map(p -> p.field() + "：" + messages.text(p.message()))
                     .collect(Collectors.joining("；")));
         }
-        var result = service.list(filter, PageQuery.of(page == null ? 0 : Math.max(0, page), 20, null,
+        var result = listing.list(filter, PageQuery.of(page == null ? 0 : Math.max(0, page), 20, null,
                 Set.of("receivedAt"), "receivedAt,desc")).map(json::summary);
         model.addAttribute("result", result);
         model.addAttribute("status", status);
@@ -144,7 +152,7 @@ class ComplaintPageController {
     String take(@ModelAttribute("form") IntakeForm form, BindingResult binding, Model model,
                 RedirectAttributes redirect) {
         try {
-            var taken = service.intake(new ComplaintService.IntakeCommand(form.getCustomerCode(), form.getContactName(),
+            var taken = intake.intake(new ComplaintIntake.IntakeCommand(form.getCustomerCode(), form.getContactName(),
                     form.getContactPhone(), form.getChannel(), form.getCategory(), form.getPriority(),
                     form.getDescription(), form.getReceivedAt(), form.getAccusedEmployee(), null));
             redirect.addFlashAttribute("flashSuccess", messages.text("complaint.page.taken", taken.complaint().number()));
@@ -162,19 +170,19 @@ class ComplaintPageController {
     @PreAuthorize(ComplaintController.DESK)
     String lookup(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("matches", q == null || q.isBlank() ? List.of() : service.lookupCustomers(q));
+        model.addAttribute("matches", q == null || q.isBlank() ? List.of() : intake.lookupCustomers(q));
         return "complaint/form :: lookup";
     }
 
     @GetMapping("/complaints/{id}")
     @PreAuthorize(ComplaintController.BUSINESS)
     String show(@PathVariable long id, Model model) {
-        var details = service.get(id);
+        var details = listing.get(id);
         model.addAttribute("c", json.details(details));
         model.addAttribute("levels", CallbackLevel.values());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("suggested", details.complaint().accusedEmployee() == null ? List.of()
-                : service.superiorsOf(details.complaint().accusedEmployee()));
+                : listing.superiorsOf(details.complaint().accusedEmployee()));
         return "complaint/detail";
     }
 
@@ -187,15 +195,15 @@ class ComplaintPageController {
         String action = form.getOrDefault("action", "");
         try {
             switch (action) {
-                case "ASSIGN" -> service.assign(id, version, form.get("assignee"), form.get("note"));
-                case "RESPOND" -> service.respond(id, version, form.get("message"));
-                case "PAUSE" -> service.pause(id, version, form.get("reason"));
-                case "RESUME" -> service.resume(id, version);
-                case "RESOLVE" -> service.resolve(id, version, form.get("reply"), form.get("cause"));
-                case "CALLBACK" -> service.callback(id, version, form.get("satisfaction"), form.get("note"),
+                case "ASSIGN" -> actions.assign(id, version, form.get("assignee"), form.get("note"));
+                case "RESPOND" -> actions.respond(id, version, form.get("message"));
+                case "PAUSE" -> actions.pause(id, version, form.get("reason"));
+                case "RESUME" -> actions.resume(id, version);
+                case "RESOLVE" -> actions.resolve(id, version, form.get("reply"), form.get("cause"));
+                case "CALLBACK" -> actions.callback(id, version, form.get("satisfaction"), form.get("note"),
                         form.get("level"));
-                case "CLOSE" -> service.close(id, version);
-                case "LINK" -> service.link(id, version, form.get("duplicateOf") == null ? null
+                case "CLOSE" -> actions.close(id, version);
+                case "LINK" -> actions.link(id, version, form.get("duplicateOf") == null ? null
                         : Long.valueOf(form.get("duplicateOf")));
                 default -> throw new InvalidInputException("action", "{complaint.error.enum}");
             }

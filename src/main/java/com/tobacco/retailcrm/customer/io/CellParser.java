@@ -3,7 +3,6 @@ package com.tobacco.retailcrm.customer.io;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -108,14 +107,6 @@ final class CellParser {
             return value.scale() > 0 ? value.stripTrailingZeros().toPlainString() : value.toPlainString();
         } catch (NumberFormatException e) {
             return text;
-        }
-    }
-
-    static LocalDate parseIsoDate(String iso) {
-        try {
-            return LocalDate.parse(iso);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 }

@@ -1,5 +1,8 @@
 package com.tobacco.retailcrm.customer.io;
 
+import static com.tobacco.retailcrm.shared.api.Texts.blankToNull;
+
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.customer.api.CustomerQuery;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
@@ -32,8 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/customers")
 class CustomerFileController {
 
-    static final String BUSINESS_ROLES = "hasAnyRole('CUSTOMER_MANAGER','MARKET_MANAGER','COUNTY_HEAD','MARKET_DEPT',"
-            + "'DISTRIBUTION_DEPT','SALES_DEPT','MONOPOLY_OFFICER','SERVICE_AGENT','LEADER')";
+    static final String BUSINESS_ROLES = Roles.BUSINESS;
 
     private static final Set<String> FILTERS = Set.of("format", "q", "retailFormat", "marketType", "status",
             "customerManager", "countyCode", "incomplete", "page", "size", "sort");
@@ -50,7 +52,7 @@ class CustomerFileController {
 
     /** 200 with the result when imported at once; 202 with the running record for a large file. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     ResponseEntity<ImportView> importFile(@RequestPart("file") MultipartFile file) {
         ImportView view = importer.importFile(spool(file), fileName(file), CurrentUsers.require().username(),
                 LocaleContextHolder.getLocale());
@@ -58,19 +60,19 @@ class CustomerFileController {
     }
 
     @GetMapping("/imports/{id}")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     ImportView importRecord(@PathVariable long id) {
         return records.find(id).orElseThrow(() -> new NotFoundException("{customer.import.error.notFound}", id));
     }
 
     @GetMapping("/imports")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     List<ImportView> recentImports() {
         return records.recent(null, 20);
     }
 
     @GetMapping("/import-template")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     void template(@RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
         exporter.templateDownload(format(format), response);
     }
@@ -125,9 +127,5 @@ class CustomerFileController {
         name = name.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replace("\0", "");
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

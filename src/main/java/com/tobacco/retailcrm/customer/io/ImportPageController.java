@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.customer.io;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
@@ -40,7 +41,7 @@ class ImportPageController {
     }
 
     @GetMapping("/customers/import")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     String page(@RequestParam(required = false) Long id, Model model) {
         if (id != null) {
             model.addAttribute("record", records.find(id)
@@ -51,7 +52,7 @@ class ImportPageController {
     }
 
     @PostMapping("/customers/import")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
         try {
             ImportView view = importer.importFile(CustomerFileController.spool(file), CustomerFileController.fileName(file),
@@ -69,7 +70,7 @@ class ImportPageController {
 
     /** The progress or result part of the page, polled by htmx while the import runs. */
     @GetMapping("/customers/imports/{id}/panel")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     String panel(@PathVariable long id, Model model) {
         model.addAttribute("record", records.find(id)
                 .orElseThrow(() -> new NotFoundException("{customer.import.error.notFound}", id)));
@@ -77,7 +78,7 @@ class ImportPageController {
     }
 
     @GetMapping("/customers/import-template")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     void template(@RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
         exporter.templateDownload(CustomerFileController.format(format), response);
     }

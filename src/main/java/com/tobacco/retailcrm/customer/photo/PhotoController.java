@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.customer.photo;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -27,8 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/customers/{customerCode}/photos")
 class PhotoController {
 
-    static final String BUSINESS_ROLES = "hasAnyRole('CUSTOMER_MANAGER','MARKET_MANAGER','COUNTY_HEAD','MARKET_DEPT',"
-            + "'DISTRIBUTION_DEPT','SALES_DEPT','MONOPOLY_OFFICER','SERVICE_AGENT','LEADER')";
+    static final String BUSINESS_ROLES = Roles.BUSINESS;
 
     private final CustomerPhotos photos;
 

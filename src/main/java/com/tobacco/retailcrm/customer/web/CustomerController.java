@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.customer.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.customer.api.AppliedChanges;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerQuery;
@@ -45,7 +46,7 @@ class CustomerController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     Map<String, Object> create(@RequestBody Map<String, Object> body) {
         Map<String, Object> fields = new LinkedHashMap<>(body);
         Object county = fields.remove("countyCode");

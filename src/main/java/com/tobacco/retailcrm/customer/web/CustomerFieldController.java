@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.customer.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.customer.api.RequiredLevel;
 import com.tobacco.retailcrm.customer.domain.EditPermissions;
@@ -54,14 +55,14 @@ class CustomerFieldController {
     }
 
     @PatchMapping(path = "/{key}", consumes = {"application/merge-patch+json", "application/json"})
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     FieldDefinition changeLevel(@PathVariable String key, @RequestBody LevelChange body) {
         return administration.changeRequiredLevel(key, body.requiredLevel(), body.version());
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     FieldDefinition addCustom(@RequestBody FieldAdministration.CustomFieldCommand body) {
         return administration.addCustomField(body);
     }
@@ -77,7 +78,7 @@ class CustomerFieldController {
     }
 
     @PutMapping("/edit-permissions/{role}")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     Map<Role, Set<String>> replacePermissions(@PathVariable Role role, @RequestBody PermissionChange body) {
         return administration.replacePermissions(role, body.fields() == null ? Set.of() : body.fields());
     }

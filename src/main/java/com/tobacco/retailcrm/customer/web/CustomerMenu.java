@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.customer.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.shared.web.MenuEntry;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,6 @@ class CustomerMenu {
     @Bean
     MenuEntry customerListMenuEntry() {
         return new MenuEntry("menu.group.customer", "menu.customers", "/customers", "people",
-                Set.of("CUSTOMER_MANAGER", "MARKET_MANAGER", "COUNTY_HEAD", "MARKET_DEPT", "DISTRIBUTION_DEPT",
-                        "SALES_DEPT", "MONOPOLY_OFFICER", "SERVICE_AGENT", "LEADER"), 100);
+                Roles.names(Roles.BUSINESS_ROLES), 100);
     }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.customer.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
 import com.tobacco.retailcrm.customer.api.FieldDefinition;
@@ -46,8 +47,7 @@ import org.springframework.web.util.UriUtils;
 @RequestMapping("/customers")
 class CustomerPageController {
 
-    private static final String BUSINESS_ROLES = "hasAnyRole('CUSTOMER_MANAGER','MARKET_MANAGER','COUNTY_HEAD',"
-            + "'MARKET_DEPT','DISTRIBUTION_DEPT','SALES_DEPT','MONOPOLY_OFFICER','SERVICE_AGENT','LEADER')";
+    private static final String BUSINESS_ROLES = Roles.BUSINESS;
 
     private final CustomerArchiveService archive;
     private final FieldDictionary dictionary;

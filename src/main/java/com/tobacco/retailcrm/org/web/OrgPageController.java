@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.org.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
 import com.tobacco.retailcrm.org.domain.OrgUnitCommand;
 import com.tobacco.retailcrm.org.domain.OrgUnitService;
@@ -121,7 +122,7 @@ class OrgPageController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String tree(@RequestParam(required = false) String parent, @RequestParam(required = false) String edit, Model model) {
         var form = new CreateForm();
         form.setParentCode(parent);
@@ -138,7 +139,7 @@ class OrgPageController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String create(@Valid @ModelAttribute("createForm") CreateForm form, BindingResult result, Model model,
                   RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -158,7 +159,7 @@ class OrgPageController {
     }
 
     @PostMapping("/{code}")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String rename(@PathVariable String code, @Valid @ModelAttribute("renameForm") RenameForm form, BindingResult result,
                   Model model, RedirectAttributes redirect) {
         model.addAttribute("editing", find(code));

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.org.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.org.domain.OrgUnitCommand;
 import com.tobacco.retailcrm.org.domain.OrgUnitService;
 import com.tobacco.retailcrm.org.domain.OrgUnitUpdate;
@@ -30,13 +31,13 @@ class OrgUnitController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     OrgUnitView create(@Valid @RequestBody OrgUnitCommand cmd) {
         return service.create(cmd);
     }
 
     @PatchMapping("/{code}")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     OrgUnitView update(@PathVariable String code, @Valid @RequestBody OrgUnitUpdate cmd) {
         return service.update(code, cmd);
     }

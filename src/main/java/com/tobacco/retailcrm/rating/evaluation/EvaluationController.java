@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.rating.evaluation;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
 import java.util.List;
@@ -23,8 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/evaluations")
 class EvaluationController {
 
-    static final String READERS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
-            + "'DISTRIBUTION_DEPT', 'SALES_DEPT', 'MONOPOLY_OFFICER', 'SERVICE_AGENT', 'LEADER')";
+    static final String READERS = Roles.BUSINESS;
 
     private final EvaluationService service;
 
@@ -37,7 +37,7 @@ class EvaluationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     EvaluationService.Run compute(@RequestBody ComputeBody body) {
         return service.compute(body.period());
     }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.rating.evaluation;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
 import com.tobacco.retailcrm.rating.PageErrors;
@@ -79,7 +80,7 @@ class EvaluationPageController {
     }
 
     @PostMapping("/evaluations")
-    @PreAuthorize("hasRole('MARKET_DEPT')")
+    @PreAuthorize(Roles.MARKET_DEPT)
     String compute(@RequestParam(required = false) String period, RedirectAttributes redirect) {
         try {
             EvaluationService.Run run = service.compute(period);

@@ -40,8 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  *       amount/amount(F)) / 2} as in classification, scaled so the format's largest share is 100
  *       ({@code 100·share/max share}); 0 in a format without purchases.</li>
  *   <li><b>依存度 dependence</b>: the archive's {@code tobaccoShare} (卷烟销售占比 %, from the survey), 0 when unknown.</li>
- *   <li><b>诚信度 integrity</b>: the archive's {@code integrityGrade} A 100, B 80, C 60, D 40, not yet rated 70; minus
- *       10 per minor and 20 per serious violation that occurred within the period; at least 0.</li>
+ *   <li><b>诚信度 integrity</b>: the archive's {@code integrityGrade} by its {@link IntegrityPoints} (A 100, B 80, C 60,
+ *       D 40, not yet rated 70); minus 10 per minor and 20 per serious violation that occurred within the period; at
+ *       least 0.</li>
  *   <li><b>成长度 growth</b>: purchase amount against the period of the same length before it:
  *       {@code 50 + 50·(amount − previous)/previous} kept within 0–100 (flat 50, doubled 100, none left 0); 100 when
  *       there was nothing before and something now, 0 when there was nothing in either.</li>
@@ -61,16 +62,19 @@ public class EvaluationService {
     private final JdbcTemplate jdbc;
     private final PurchaseFigures purchases;
     private final EvaluationWeights weights;
+    private final IntegrityPoints integrity;
     private final CustomerArchive archive;
     private final UserDirectory users;
     private final CrmProperties properties;
     private final Clock clock;
 
-    EvaluationService(JdbcTemplate jdbc, PurchaseFigures purchases, EvaluationWeights weights, CustomerArchive archive,
-                      UserDirectory users, CrmProperties properties, Clock clock) {
+    EvaluationService(JdbcTemplate jdbc, PurchaseFigures purchases, EvaluationWeights weights,
+                      IntegrityPoints integrity, CustomerArchive archive, UserDirectory users,
+                      CrmProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.purchases = purchases;
         this.weights = weights;
+        this.integrity = integrity;
         this.archive = archive;
         this.users = users;
         this.properties = properties;
@@ -103,9 +107,11 @@ public class EvaluationService {
         storePurchases(run, period);
         Date from = Date.valueOf(period.from());
         Date to = Date.valueOf(period.to());
-        int customers = jdbc.update(SCORE_SQL.replace("{facts}", CustomerFacts.VIEW), run, from, to, from, to, to, to, to, to, to,
-                weights.contribution(), weights.dependence(),
-                weights.integrity(), weights.growth(), weights.cooperation(), weights.sum(), run);
+        List<Object> args = new ArrayList<>(List.of(run, from, to, from, to, to, to, to, to, to));
+        args.addAll(List.of(integrity.sqlArguments()));
+        args.addAll(List.of(weights.contribution(), weights.dependence(), weights.integrity(), weights.growth(),
+                weights.cooperation(), weights.sum(), run));
+        int customers = jdbc.update(SCORE_SQL.replace("{facts}", CustomerFacts.VIEW), args.toArray());
         jdbc.update("update evaluation_run set customers = ? where id = ?", customers, run);
         return run(run).orElseThrow();
     }
@@ -155,9 +161,10 @@ public class EvaluationService {
                        case when max(share) over (partition by retail_format) = 0 then 0
                             else round(100 * share / max(share) over (partition by retail_format), 2) end as contribution,
                        least(greatest(coalesce(tobacco_share, 0), 0), 100) as dependence,
-                       greatest(0, case integrity_grade when 'A' then 100 when 'B' then 80 when 'C' then 60
-                                                        when 'D' then 40 else 70 end
-                                   - 10 * coalesce(v.period_minor, 0) - 20 * coalesce(v.period_serious, 0)) as integrity,
+                       greatest(0, case integrity_grade when 'A' then ?::integer when 'B' then ?::integer
+                                        when 'C' then ?::integer when 'D' then ?::integer else ?::integer end
+                                   - ?::integer * coalesce(v.period_minor, 0)
+                                   - ?::integer * coalesce(v.period_serious, 0)) as integrity,
                        case when previous_amount = 0 then case when amount > 0 then 100 else 0 end
                             else least(100, greatest(0, round(50 + 50 * (amount - previous_amount) / previous_amount, 2)))
                             end as growth,

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.rating.integrity;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.rating.Versions;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
@@ -29,9 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/integrity-ratings")
 class RatingController {
 
-    static final String READERS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
-            + "'DISTRIBUTION_DEPT', 'SALES_DEPT', 'MONOPOLY_OFFICER', 'SERVICE_AGENT', 'LEADER')";
-    static final String OFFICER = "hasRole('MONOPOLY_OFFICER')";
+    static final String READERS = Roles.BUSINESS;
+    static final String OFFICER = Roles.MONOPOLY_OFFICER;
     static final String APPELLANTS = "hasAnyRole('CUSTOMER_MANAGER', 'SERVICE_AGENT')";
 
     private final RatingService service;

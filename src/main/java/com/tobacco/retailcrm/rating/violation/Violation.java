@@ -37,8 +37,4 @@ public record Violation(long id, String customerCode, Long countyId, String cust
         return new Violation(id, customerCode, countyId, customerManager, occurredOn, type, description, true, on,
                 recordedBy, recordedAt, version);
     }
-
-    LawAbidingStatus.Fact fact() {
-        return new LawAbidingStatus.Fact(occurredOn, type);
-    }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.rating.violation;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.rating.Versions;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
@@ -27,8 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ViolationController {
 
     /** Business roles that read violations (each within its data scope); the admins do no business work. */
-    static final String READERS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
-            + "'DISTRIBUTION_DEPT', 'SALES_DEPT', 'MONOPOLY_OFFICER', 'SERVICE_AGENT', 'LEADER')";
+    static final String READERS = Roles.BUSINESS;
 
     private final ViolationService service;
     private final ZoneId zone;
@@ -43,13 +43,13 @@ class ViolationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('MONOPOLY_OFFICER')")
+    @PreAuthorize(Roles.MONOPOLY_OFFICER)
     ViolationJson record(@RequestBody ViolationService.RecordCommand body) {
         return ViolationJson.of(service.record(body), zone);
     }
 
     @PostMapping("/{id}/correct")
-    @PreAuthorize("hasRole('MONOPOLY_OFFICER')")
+    @PreAuthorize(Roles.MONOPOLY_OFFICER)
     ViolationJson correct(@PathVariable long id, @RequestBody CorrectBody body,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return ViolationJson.of(service.correct(id, body.correctedOn(), Versions.of(body.version(), ifMatch)), zone);

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.rating.violation;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.rating.PageErrors;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
@@ -63,7 +64,7 @@ class ViolationPageController {
     }
 
     @PostMapping("/violations")
-    @PreAuthorize("hasRole('MONOPOLY_OFFICER')")
+    @PreAuthorize(Roles.MONOPOLY_OFFICER)
     String record(@RequestParam(required = false) String customerCode, @RequestParam(required = false) String occurredOn,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String description,
                   @RequestParam(required = false) String correctedOn, RedirectAttributes redirect) {
@@ -80,7 +81,7 @@ class ViolationPageController {
     }
 
     @PostMapping("/violations/{id}/correct")
-    @PreAuthorize("hasRole('MONOPOLY_OFFICER')")
+    @PreAuthorize(Roles.MONOPOLY_OFFICER)
     String correct(@PathVariable long id, @RequestParam(required = false) String correctedOn,
                    @RequestParam(required = false) Long version, @RequestParam(required = false) String customerCode,
                    RedirectAttributes redirect) {

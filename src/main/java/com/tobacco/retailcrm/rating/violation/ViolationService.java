@@ -136,9 +136,7 @@ public class ViolationService {
             where.append(" and v.type = ?");
             args.add(t.name());
         }
-        long total = store.count(where.toString(), args);
-        return new PageResponse<>(store.list(where.toString(), args, page.offset(), page.size()), total, page.page(),
-                page.size());
+        return store.page(where.toString(), args, page);
     }
 
     /** The status the rule gives the customer today (for pages that show it beside the list). */

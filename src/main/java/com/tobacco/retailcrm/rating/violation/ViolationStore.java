@@ -1,5 +1,8 @@
 package com.tobacco.retailcrm.rating.violation;
 
+import com.tobacco.retailcrm.shared.infrastructure.SqlPages;
+import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.PageQuery;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,17 +60,10 @@ class ViolationStore {
                 Date.valueOf(day.minusMonths(12)));
     }
 
-    List<Violation> list(String where, List<Object> args, long offset, int limit) {
-        List<Object> all = new ArrayList<>(args);
-        all.add(limit);
-        all.add(offset);
-        return jdbc.query("select " + COLUMNS + " from violation v where " + where
-                + " order by occurred_on desc, id desc limit ? offset ?", this::row, all.toArray());
-    }
-
-    long count(String where, List<Object> args) {
-        Long n = jdbc.queryForObject("select count(*) from violation v where " + where, Long.class, args.toArray());
-        return n == null ? 0 : n;
+    /** A page of the violations matching a SQL filter, newest first, with the total. */
+    PageResponse<Violation> page(String where, List<Object> args, PageQuery page) {
+        return SqlPages.page(jdbc, "select " + COLUMNS, "from violation v where " + where,
+                "occurred_on desc, id desc", args, this::row, page);
     }
 
     private Violation row(ResultSet rs, int i) throws SQLException {

@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.security.domain;
 
+import static com.tobacco.retailcrm.shared.api.Texts.blankToNull;
+
 import com.tobacco.retailcrm.audit.api.AuditEntry;
 import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
@@ -279,9 +281,5 @@ public class UserAdministration {
 
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

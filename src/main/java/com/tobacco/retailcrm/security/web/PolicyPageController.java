@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.security.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.security.domain.PolicySettings;
 import com.tobacco.retailcrm.security.domain.SecurityPolicyService;
 import com.tobacco.retailcrm.shared.web.FormErrors;
@@ -38,14 +39,14 @@ class PolicyPageController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     String form(Model model) {
         model.addAttribute("form", PolicyForm.of(policies.current()));
         return "security/policy";
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     String save(@Valid @ModelAttribute("form") PolicyForm form, BindingResult result, RedirectAttributes redirect) {
         checkBounds(form, result);
         if (result.hasErrors()) {

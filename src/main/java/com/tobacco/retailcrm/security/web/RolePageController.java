@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.security.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.security.domain.UserAdministration;
@@ -60,7 +61,7 @@ class RolePageController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String orgUnitCode,
                 @RequestParam(required = false) Role role, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("page", users.list(q == null ? null : q.strip(), orgUnitCode, role, null,
@@ -71,7 +72,7 @@ class RolePageController {
     }
 
     @GetMapping("/{username}")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     String form(@PathVariable String username, Model model) {
         UserView user = users.get(username);
         var form = new RolesForm();
@@ -81,7 +82,7 @@ class RolePageController {
     }
 
     @PostMapping("/{username}")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     String assign(@PathVariable String username, @RequestParam(name = "roles", required = false) List<Role> roles,
                   Model model, RedirectAttributes redirect) {
         UserView user = users.get(username);

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.security.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.security.domain.PolicySettings;
 import com.tobacco.retailcrm.security.domain.SecurityPolicyService;
 import jakarta.validation.Valid;
@@ -22,13 +23,13 @@ class SecurityPolicyController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     PolicySettings get() {
         return policies.current();
     }
 
     @PutMapping
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     PolicySettings put(@Valid @RequestBody PolicySettings settings) {
         return policies.update(settings);
     }

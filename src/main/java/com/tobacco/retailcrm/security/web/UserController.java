@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.security.web;
 
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.security.domain.DelegationCommand;
@@ -67,26 +68,26 @@ class UserController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     UserView create(@Valid @RequestBody UserCommand cmd) {
         return users.create(cmd);
     }
 
     @PatchMapping("/{username}")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     UserView update(@PathVariable String username, @Valid @RequestBody UserUpdate cmd) {
         return users.update(username, cmd);
     }
 
     @PostMapping("/{username}/password-reset")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     void resetPassword(@PathVariable String username, @Valid @RequestBody PasswordReset req) {
         users.resetPassword(username, req.newPassword());
     }
 
     @PutMapping("/{username}/roles")
-    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @PreAuthorize(Roles.SECURITY_ADMIN)
     UserView assignRoles(@PathVariable String username, @Valid @RequestBody RolesRequest req) {
         Set<Role> roles = req.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(req.roles());
         return users.assignRoles(CurrentUsers.require().username(), username, roles);

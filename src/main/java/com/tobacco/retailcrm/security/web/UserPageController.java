@@ -1,5 +1,8 @@
 package com.tobacco.retailcrm.security.web;
 
+import static com.tobacco.retailcrm.shared.api.Texts.blankToNull;
+
+import com.tobacco.retailcrm.security.api.Roles;
 import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.security.domain.UserAdministration;
 import com.tobacco.retailcrm.security.domain.UserCommand;
@@ -67,7 +70,7 @@ class UserPageController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String orgUnitCode,
                 @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean enabled,
                 @RequestParam(required = false) Integer page, Model model) {
@@ -80,14 +83,14 @@ class UserPageController {
     }
 
     @GetMapping("/new")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String createForm(Model model) {
         model.addAttribute("form", new UserForm());
         return form(model, null);
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String create(@Validated({Default.class, UserForm.OnCreate.class}) @ModelAttribute("form") UserForm form,
                   BindingResult result, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -108,7 +111,7 @@ class UserPageController {
     }
 
     @GetMapping("/{username}/edit")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String editForm(@PathVariable String username, Model model) {
         UserView user = users.get(username);
         var form = new UserForm();
@@ -122,7 +125,7 @@ class UserPageController {
     }
 
     @PostMapping("/{username}")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String update(@PathVariable String username, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
                   Model model, RedirectAttributes redirect) {
         UserView user = users.get(username);
@@ -146,7 +149,7 @@ class UserPageController {
     }
 
     @PostMapping("/{username}/enabled")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String setEnabled(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
         List<String> failed = new ArrayList<>();
         int done = setEnabled(List.of(username), enabled, failed);
@@ -156,7 +159,7 @@ class UserPageController {
 
     /** 批量启用/停用: each selected user on its own, so one refusal (a protected admin) does not stop the rest. */
     @PostMapping("/batch")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String batch(@RequestParam(name = "ids", required = false) List<String> ids, @RequestParam String action,
                  RedirectAttributes redirect) {
         if (ids == null || ids.isEmpty()) {
@@ -214,7 +217,7 @@ class UserPageController {
     }
 
     @GetMapping("/{username}/password")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String resetForm(@PathVariable String username, Model model) {
         model.addAttribute("user", users.get(username));
         model.addAttribute("form", new ResetForm());
@@ -222,7 +225,7 @@ class UserPageController {
     }
 
     @PostMapping("/{username}/password")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize(Roles.SYSTEM_ADMIN)
     String reset(@PathVariable String username, @Valid @ModelAttribute("form") ResetForm form, BindingResult result,
                  Model model, RedirectAttributes redirect) {
         UserView user = users.get(username);
@@ -249,9 +252,5 @@ class UserPageController {
         model.addAttribute("supervisors", users.list(null, null, null, true,
                 PageQuery.of(0, PageQuery.MAX_SIZE, null, UserAdministration.SORTABLE, "username")).items());
         return "security/user-form";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

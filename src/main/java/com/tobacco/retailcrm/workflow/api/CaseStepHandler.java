@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,5 +30,28 @@ public interface CaseStepHandler {
     /** The page where a case of this type is worked on (links of notifications). */
     default String pageOf(long caseId) {
         return "/cases/" + caseId;
+    }
+
+    /** The fields a step asks for on the generic case page ({@code /cases/{id}}), in the reader's language. None by default. */
+    default List<CaseField> stepForm(String stepKey) {
+        return List.of();
+    }
+
+    /** The label of a data key of this case type on its page, in the reader's language; the key itself by default. */
+    default String label(String key) {
+        return key;
+    }
+
+    /** A data value as its page shows it (an enum code by its name); the value as text by default. */
+    default String valueText(String key, Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /**
+     * Whether a data value is personal (ID card, phones, address, bank account): the trail, kept in clear, then only
+     * records that it was given. None by default.
+     */
+    default boolean personal(String key) {
+        return false;
     }
 }

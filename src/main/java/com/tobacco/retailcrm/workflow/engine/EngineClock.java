@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.engine;
 
+import com.tobacco.retailcrm.workflow.api.WorkflowClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Calendar;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * with everything else. Demo data may run a piece of work "as of" an earlier instant on the current thread.
  */
 @Component
-public class EngineClock implements org.flowable.common.engine.impl.runtime.Clock {
+public class EngineClock implements org.flowable.common.engine.impl.runtime.Clock, WorkflowClock {
 
     private static final ThreadLocal<Instant> AS_OF = new ThreadLocal<>();
 
@@ -23,12 +24,14 @@ public class EngineClock implements org.flowable.common.engine.impl.runtime.Cloc
         this.clock = clock;
     }
 
+    @Override
     public Instant now() {
         Instant asOf = AS_OF.get();
         return asOf != null ? asOf : clock.instant();
     }
 
     /** Runs the work with "now" fixed at {@code instant} on this thread (back-dated demo cases). */
+    @Override
     public <T> T asOf(Instant instant, Supplier<T> work) {
         Instant previous = AS_OF.get();
         AS_OF.set(instant);

@@ -1,8 +1,9 @@
 package com.tobacco.retailcrm.workflow.engine;
 
+import static com.tobacco.retailcrm.shared.api.Texts.blankToNull;
+
+import com.tobacco.retailcrm.workflow.api.StepLimit;
 import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
-import com.tobacco.retailcrm.customer.api.CustomerFields;
-import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.DataScope;
@@ -71,16 +72,10 @@ class FlowableWorkflows implements Workflows {
     /** Stands in the trail for a personal value (ID card, phones, home address, bank account). */
     static final String SENSITIVE_PLACEHOLDER = "******";
 
-    private final CustomerFields fields;
-
-    private boolean isSensitive(String key) {
-        return fields.find(key).map(FieldDefinition::sensitive).orElse(false);
-    }
 
     FlowableWorkflows(RuntimeService runtime, TaskService tasks, HistoryService history, ProcessCatalog catalog,
                       CaseStore store, TaskAccess access, UserDirectory users, WorkingCalendar calendar,
-                      EngineClock clock, List<CaseStepHandler> handlers, CustomerFields fields) {
-        this.fields = fields;
+                      EngineClock clock, List<CaseStepHandler> handlers) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -242,7 +237,9 @@ class FlowableWorkflows implements Workflows {
         Map<String, Object> recorded = new LinkedHashMap<>(completion.data());
         // The archive keeps personal data encrypted; the trail is plain jsonb shown on the case page, so it only
         // records that such a field was given, never its value.
-        recorded.replaceAll((key, value) -> value != null && isSensitive(key) ? SENSITIVE_PLACEHOLDER : value);
+        CaseStepHandler owner = handlers.get(caseRow.caseType());
+        recorded.replaceAll((key, value) -> value != null && owner != null && owner.personal(key) ? SENSITIVE_PLACEHOLDER
+                : value);
         store.trail(caseRow.id(), step, taskId, completion.action(), user.username(), forWhom,
                 blankToNull(completion.comment()), recorded, task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), now);
@@ -451,8 +448,4 @@ class FlowableWorkflows implements Workflows {
 
     private static final Set<Role> COMPANY_WIDE = Set.of(Role.MARKET_DEPT, Role.DISTRIBUTION_DEPT, Role.SALES_DEPT,
             Role.LEADER);
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.engine;
 
+import com.tobacco.retailcrm.workflow.api.StepLimit;
 import com.tobacco.retailcrm.workflow.api.TaskAction;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.engine;
 
+import com.tobacco.retailcrm.workflow.api.StepLimit;
 import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import java.util.Date;
 import org.flowable.common.engine.api.FlowableIllegalArgumentException;

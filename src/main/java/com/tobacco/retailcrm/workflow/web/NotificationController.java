@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.web;
 
+import com.tobacco.retailcrm.workflow.api.CaseJson;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.web;
 
+import com.tobacco.retailcrm.workflow.api.CaseJson;
 import com.tobacco.retailcrm.workflow.api.TaskView;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.workflow.web;
 
+import com.tobacco.retailcrm.workflow.api.CaseJson;
 import com.tobacco.retailcrm.workflow.api.CaseStepHandler;
 import com.tobacco.retailcrm.workflow.api.TaskCompleter;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
@@ -112,6 +113,11 @@ class ToDoList {
         Optional<TaskSource> source = sourceOf(task.id());
         return source.isPresent() ? source.get().pageOf(task.caseId())
                 : Optional.of(casePage(task.caseType(), task.caseId()));
+    }
+
+    /** The handler of an engine case type: its page, step forms and value texts. */
+    Optional<CaseStepHandler> handlerOf(String caseType) {
+        return Optional.ofNullable(handlers.get(caseType));
     }
 
     /** The page of an engine case: its case type's own (see {@link CaseStepHandler#pageOf}), else the generic one. */

@@ -1,7 +1,5 @@
 package com.tobacco.retailcrm.workflow.web;
 
-import com.tobacco.retailcrm.customer.api.CustomerFields;
-import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
@@ -11,22 +9,19 @@ import com.tobacco.retailcrm.shared.api.ForbiddenException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
+import com.tobacco.retailcrm.workflow.api.CaseField;
+import com.tobacco.retailcrm.workflow.api.CaseStepHandler;
 import com.tobacco.retailcrm.workflow.api.CaseView;
-import com.tobacco.retailcrm.shared.api.BusinessRuleException;
-import com.tobacco.retailcrm.shared.api.ForbiddenException;
-import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.workflow.api.TaskAction;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskView;
 import com.tobacco.retailcrm.workflow.api.Workflows;
-import com.tobacco.retailcrm.workflow.onboarding.OnboardingService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,16 +37,13 @@ class WorkflowPageController {
 
     private final Workflows workflows;
     private final ToDoList toDo;
-    private final CustomerFields fields;
     private final OrgDirectory org;
     private final Messages messages;
     private final Clock clock;
 
-    WorkflowPageController(Workflows workflows, ToDoList toDo, CustomerFields fields, OrgDirectory org, Messages messages,
-                           Clock clock) {
+    WorkflowPageController(Workflows workflows, ToDoList toDo, OrgDirectory org, Messages messages, Clock clock) {
         this.workflows = workflows;
         this.toDo = toDo;
-        this.fields = fields;
         this.org = org;
         this.messages = messages;
         this.clock = clock;
@@ -163,7 +155,7 @@ class WorkflowPageController {
                         || "comment".equals(p.field())) {
                     errors.merge(p.field(), text, (a, b) -> a + "；" + b);
                 } else {
-                    general.add(p.field() == null ? text : label(p.field()) + "：" + text);
+                    general.add(p.field() == null ? text : texts(current).label(p.field()) + "：" + text);
                 }
             });
             return render(current, entered, errors, general, form.get("comment"), action, model);
@@ -201,9 +193,17 @@ class WorkflowPageController {
         return workflows.find(id).orElseThrow(() -> new NotFoundException("workflow.error.case.notFound", id));
     }
 
+    /** The keys of the fields the current step's form asks for, as its case type declares them. */
     private List<String> fieldsOfCurrent(CaseView c) {
-        return c.currentStep().map(s -> "ONBOARDING".equals(c.caseType()) ? OnboardingService.fieldsOf(s.key())
-                : List.<String>of()).orElse(List.of());
+        return c.currentStep().map(s -> stepForm(c, s.key()).stream().map(CaseField::key).toList()).orElse(List.of());
+    }
+
+    private List<CaseField> stepForm(CaseView c, String stepKey) {
+        return toDo.handlerOf(c.caseType()).map(h -> h.stepForm(stepKey)).orElse(List.of());
+    }
+
+    private ValueTexts texts(CaseView c) {
+        return new ValueTexts(toDo.handlerOf(c.caseType()).orElse(null));
     }
 
     private String render(CaseView c, Map<String, String> entered, Map<String, String> errors, List<String> general,
@@ -214,36 +214,23 @@ class WorkflowPageController {
         model.addAttribute("myTask", mine.orElse(null));
         model.addAttribute("myStep", mine.flatMap(t -> c.steps().stream().filter(s -> s.key().equals(t.stepKey()))
                 .findFirst()).orElse(null));
-        List<String> keys = mine.map(t -> "ONBOARDING".equals(c.caseType()) ? OnboardingService.fieldsOf(t.stepKey())
-                : List.<String>of()).orElse(List.of());
-        List<String> required = mine.map(t -> "ONBOARDING".equals(c.caseType()) ? OnboardingService.requiredOf(t.stepKey())
-                : List.<String>of()).orElse(List.of());
-        model.addAttribute("formFields", keys.stream().map(fields::find).flatMap(Optional::stream)
-                .map(f -> new FormField(f, required.contains(f.key()))).toList());
+        model.addAttribute("formFields", mine.map(t -> stepForm(c, t.stepKey())).orElse(List.of()));
         model.addAttribute("entered", entered);
         model.addAttribute("errors", errors);
         model.addAttribute("generalErrors", general);
         model.addAttribute("comment", comment);
         model.addAttribute("chosen", chosen);
-        model.addAttribute("fieldLabels", labels(c));
-        model.addAttribute("texts", new ValueTexts(fields));
+        ValueTexts texts = texts(c);
+        model.addAttribute("fieldLabels", labels(c, texts));
+        model.addAttribute("texts", texts);
         return "workflow/case";
     }
 
-    /** A field of a step form: the archive's definition (label, type, options) and whether the step needs it. */
-    record FormField(FieldDefinition definition, boolean required) {
-    }
-
-    private Map<String, String> labels(CaseView c) {
+    private static Map<String, String> labels(CaseView c, ValueTexts texts) {
         Map<String, String> labels = new LinkedHashMap<>();
-        c.trail().forEach(e -> e.data().keySet().forEach(k -> labels.computeIfAbsent(k, this::label)));
-        c.data().keySet().forEach(k -> labels.computeIfAbsent(k, this::label));
+        c.trail().forEach(e -> e.data().keySet().forEach(k -> labels.computeIfAbsent(k, texts::label)));
+        c.data().keySet().forEach(k -> labels.computeIfAbsent(k, texts::label));
         return labels;
-    }
-
-    private String label(String key) {
-        return fields.find(key).map(f -> f.label(LocaleContextHolder.getLocale()))
-                .orElse(key);
     }
 
 }

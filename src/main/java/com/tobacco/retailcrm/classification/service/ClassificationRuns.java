@@ -1,0 +1,135 @@
+package com.tobacco.retailcrm.classification.service;
+
+import com.tobacco.retailcrm.classification.domain.ScaleShares;
+import com.tobacco.retailcrm.classification.domain.TierScheme;
+import com.tobacco.retailcrm.classification.domain.Period;
+import com.tobacco.retailcrm.classification.persistence.RunStore;
+import com.tobacco.retailcrm.customer.api.ChangeSource;
+import com.tobacco.retailcrm.customer.api.SystemFieldWriter;
+import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.shared.api.BusinessRuleException;
+import com.tobacco.retailcrm.shared.api.ConflictException;
+import com.tobacco.retailcrm.shared.api.NotFoundException;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 客户分类运行 — computes a period's scale, class and tier in the database (see {@link RunStore}) and applies a run
+ * to the archive once: businessScale, customerClass and tier with history source {@code CLASSIFICATION:<id>}, and
+ * the period's monthly purchase figures (purchaseQty, purchaseAmount, purchaseAvgPrice: totals ÷ months of the
+ * period) with source {@code PURCHASES:<period>}. Only customers whose values differ are written.
+ */
+@Service
+public class ClassificationRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassificationRuns.class);
+
+    private final RunStore store;
+    private final TierScheme tiers;
+    private final ScaleShares scale;
+    private final SystemFieldWriter writer;
+    private final Clock clock;
+    private final CrmProperties properties;
+
+    ClassificationRuns(RunStore store, TierScheme tiers, ScaleShares scale, SystemFieldWriter writer, Clock clock,
+                       CrmProperties properties) {
+        this.store = store;
+        this.tiers = tiers;
+        this.scale = scale;
+        this.writer = writer;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public RunStore.Run start(String periodText) {
+        Period period = Period.parse(periodText);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+        if (!period.isOverBy(today)) {
+            throw new BusinessRuleException("classification.run.error.periodNotOver", period.code());
+        }
+        long started = System.nanoTime();
+        long id = store.compute(period, scale, tiers, CurrentUsers.require().username(), clock.instant());
+        log.info("Classification run {} for {} computed in {} ms", id, period.code(),
+                (System.nanoTime() - started) / 1_000_000);
+        return find(id);
+    }
+
+    public RunStore.Run find(long id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("classification.run.error.notFound", id));
+    }
+
+    public record Applied(RunStore.Run run, int customersWritten) {
+    }
+
+    @Transactional
+    public Applied apply(long id) {
+        RunStore.Run run = find(id);
+        if (!store.markApplied(id, CurrentUsers.require().username(), clock.instant())) {
+            throw new ConflictException("status", "classification.run.error.applied", id);
+        }
+        long started = System.nanoTime();
+        Period period = Period.parse(run.period());
+        var writes = new Writes(id, period);
+        store.forEachApplication(id, period.months(), writes::add);
+        writes.flush();
+        log.info("Classification run {} applied to {} customers in {} ms", id, writes.customers,
+                (System.nanoTime() - started) / 1_000_000);
+        return new Applied(find(id), writes.customers);
+    }
+
+    /**
+     * The archive writes of an apply, sent a chunk at a time while the run's differences are still being read, so an
+     * archive of any size is applied with flat memory and a few hundred statements. Class and purchase figures of a
+     * customer go in one update, each under its own history source.
+     */
+    private final class Writes {
+
+        private static final int CHUNK = 5_000;
+
+        private final List<SystemFieldWriter.SystemField> fields;
+        private final String reason;
+        private final List<SystemFieldWriter.SystemValues> rows = new ArrayList<>();
+        private int customers;
+
+        Writes(long runId, Period period) {
+            ChangeSource classification = ChangeSource.classification(runId);
+            ChangeSource purchases = ChangeSource.of(ChangeSource.Kind.PURCHASES, period.code());
+            fields = List.of(new SystemFieldWriter.SystemField("businessScale", classification),
+                    new SystemFieldWriter.SystemField("customerClass", classification),
+                    new SystemFieldWriter.SystemField("tier", classification),
+                    new SystemFieldWriter.SystemField("purchaseQty", purchases),
+                    new SystemFieldWriter.SystemField("purchaseAmount", purchases),
+                    new SystemFieldWriter.SystemField("purchaseAvgPrice", purchases));
+            reason = "#" + runId + " " + period.code();
+        }
+
+        /** A customer whose class or purchase figures differ; the values that do not are skipped by the writer. */
+        void add(RunStore.Application a) {
+            customers++;
+            rows.add(new SystemFieldWriter.SystemValues(a.customerCode(), a.classChanged()
+                    ? Arrays.asList(a.businessScale(), a.customerClass(), a.tier(), a.purchaseQty(), a.purchaseAmount(),
+                            a.purchaseAvgPrice())
+                    : Arrays.asList(a.currentScale(), a.currentClass(), a.currentTier(), a.purchaseQty(),
+                            a.purchaseAmount(), a.purchaseAvgPrice())));
+            if (rows.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                writer.write(fields, rows, reason);
+                rows.clear();
+            }
+        }
+    }
+}

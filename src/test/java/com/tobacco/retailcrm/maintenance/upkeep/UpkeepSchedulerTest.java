@@ -1,0 +1,142 @@
+package com.tobacco.retailcrm.maintenance.upkeep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tobacco.retailcrm.support.ApiTest;
+import com.tobacco.retailcrm.support.Http;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Scheduled upkeep: the right tasks for the right people, once per subject and period however often a job runs. */
+class UpkeepSchedulerTest extends ApiTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void runningEveryJobTwiceCreatesNoDuplicateTasks() throws Exception {
+        String county = orgUnit("COUNTY", rootOrgCode(), "维护县" + unique());
+        String cmName = "cm" + unique();
+        String cm = userWithRoles(cmName, county, null, List.of("CUSTOMER_MANAGER"));
+        String mdName = "md" + unique();
+        String md = userWithRoles(mdName, orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
+                List.of("MARKET_DEPT"));
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        String soon = customer(md, county, cmName, today.plusDays(10));
+        String later = customer(md, county, cmName, today.plusDays(40));
+
+        for (int i = 0; i < 2; i++) {
+            for (String job : List.of("HALF_YEAR_REVIEW", "QUARTERLY_ADJUSTMENT", "LICENCE_EXPIRY", "MONTHLY_CLASS_REPORT")) {
+                var r = http.post("/api/v1/upkeep/runs", adminToken("sysadmin"), Http.body("job", job));
+                assertThat(r.status()).as("%s run %d: %s", job, i, r).isEqualTo(200);
+                if (i == 1 && !job.equals("MONTHLY_CLASS_REPORT")) {
+                    assertThat(r.json().get("created").asInt()).as("second run of %s", job).isZero();
+                }
+            }
+        }
+        assertThat(count("HALF_YEAR_REVIEW", soon)).isEqualTo(1);
+        assertThat(count("HALF_YEAR_REVIEW", later)).isEqualTo(1);
+        assertThat(count("QUARTERLY_ADJUSTMENT", cmName)).isEqualTo(1);
+        assertThat(count("LICENCE_EXPIRY", soon)).isEqualTo(1);
+        assertThat(count("LICENCE_EXPIRY", later)).as("expires beyond 30 days").isZero();
+        String lastMonth = YearMonth.from(today).minusMonths(1).toString();
+        assertThat(jdbc.queryForObject("select count(*) from upkeep_task where kind = 'MONTHLY_CLASS_REPORT' and period = ?",
+                Integer.class, lastMonth)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'upkeep-HALF_YEAR_REVIEW'",
+                Integer.class)).isEqualTo(1);
+
+        JsonNode mine = http.get("/api/v1/upkeep-tasks?size=500", cm).json();
+        List<String> kinds = new ArrayList<>();
+        mine.get("items").forEach(t -> kinds.add(t.get("kind").asString() + ":" + t.get("subject").asString()));
+        assertThat(kinds).containsExactlyInAnyOrder("HALF_YEAR_REVIEW:" + soon, "HALF_YEAR_REVIEW:" + later,
+                "QUARTERLY_ADJUSTMENT:" + cmName, "LICENCE_EXPIRY:" + soon);
+
+        JsonNode report = null;
+        for (JsonNode t : http.get("/api/v1/upkeep-tasks?size=500", md).json().get("items")) {
+            if (t.get("kind").asString().equals("MONTHLY_CLASS_REPORT") && t.get("period").asString().equals(lastMonth)) {
+                report = t;
+            }
+        }
+        assertThat(report).as("the market department's monthly report").isNotNull();
+        assertThat(OffsetDateTime.parse(report.get("dueAt").asString()).atZoneSameInstant(ZONE).toLocalDateTime())
+                .isEqualTo(YearMonth.from(today).atDay(3).atTime(17, 0));
+        assertThat(pageAs(mdName, "/upkeep?kind=MONTHLY_CLASS_REPORT")).as("the upkeep page opens the report")
+                .contains("/classification/adjustments?month=" + lastMonth);
+        assertThat(pageAs(cmName, "/upkeep")).as("the page names the assignee as colleagues know them")
+                .contains(">测试" + cmName + "<").doesNotContain(">" + cmName + "<");
+    }
+
+    @Test
+    void jobsRunAtTheSameTimeStillCreateOneTaskPerCustomer() {
+        String county = orgUnit("COUNTY", rootOrgCode(), "并发县" + unique());
+        String cmName = "cm" + unique();
+        userWithRoles(cmName, county, null, List.of("CUSTOMER_MANAGER"));
+        String md = userWithRoles("md" + unique(), orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
+                List.of("MARKET_DEPT"));
+        String code = customer(md, county, cmName, null);
+        String admin = adminToken("sysadmin");
+        var a = CompletableFuture.supplyAsync(() -> http.post("/api/v1/upkeep/runs", admin, Http.body("job", "HALF_YEAR_REVIEW")));
+        var b = CompletableFuture.supplyAsync(() -> http.post("/api/v1/upkeep/runs", admin, Http.body("job", "HALF_YEAR_REVIEW")));
+        List<Integer> statuses = List.of(a.join().status(), b.join().status());
+        assertThat(statuses).as("one runs, the other runs after it or is told another holds the lock")
+                .allMatch(s -> s == 200 || s == 409).contains(200);
+        assertThat(count("HALF_YEAR_REVIEW", code)).isEqualTo(1);
+    }
+
+    @Test
+    void onlySystemAdminsTriggerJobsAndOnlyTheAssigneeCompletesATask() {
+        String county = orgUnit("COUNTY", rootOrgCode(), "权限县" + unique());
+        String cmName = "cm" + unique();
+        String cm = userWithRoles(cmName, county, null, List.of("CUSTOMER_MANAGER"));
+        String other = userWithRoles("cm" + unique(), county, null, List.of("CUSTOMER_MANAGER"));
+        String md = userWithRoles("md" + unique(), orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
+                List.of("MARKET_DEPT"));
+        String code = customer(md, county, cmName, null);
+        assertThat(http.post("/api/v1/upkeep/runs", md, Http.body("job", "HALF_YEAR_REVIEW")).status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/upkeep/runs", adminToken("sysadmin"), Http.body("job", "NOPE")).status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/upkeep/runs", adminToken("sysadmin"), Http.body("job", "HALF_YEAR_REVIEW")).status())
+                .isEqualTo(200);
+        long id = jdbc.queryForObject("select id from upkeep_task where kind = 'HALF_YEAR_REVIEW' and subject = ?",
+                Long.class, code);
+        assertThat(http.post("/api/v1/upkeep-tasks/" + id + "/complete", other, Http.body("comment", "x")).status())
+                .isEqualTo(403);
+        var done = http.post("/api/v1/upkeep-tasks/" + id + "/complete", cm, Http.body("comment", "已复核，无变化"));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.json().get("completedBy").asString()).isEqualTo(cmName);
+        assertThat(http.post("/api/v1/upkeep-tasks/" + id + "/complete", cm, Http.body("comment", "x")).status())
+                .isEqualTo(422);
+        assertThat(http.get("/api/v1/upkeep-tasks", cm).json().get("total").asLong()).as("done tasks leave the list").isZero();
+    }
+
+    private int count(String kind, String subject) {
+        return jdbc.queryForObject("select count(*) from upkeep_task where kind = ? and subject = ?", Integer.class,
+                kind, subject);
+    }
+
+    private String customer(String md, String county, String manager, LocalDate expiry) {
+        String code = digits(12);
+        var body = Http.body("customerCode", code, "licenceNo", digits(12), "storeName", "维护店" + unique(),
+                "retailFormat", "1", "marketType", "2", "customerManager", manager, "countyCode", county);
+        if (expiry != null) {
+            body.put("licenceExpiryDate", expiry.toString());
+        }
+        var r = http.post("/api/v1/customers", md, body);
+        assertThat(r.status()).as("%s", r).isEqualTo(201);
+        return code;
+    }
+
+    private static String digits(int n) {
+        StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
+        while (sb.length() < n) {
+            sb.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return sb.toString();
+    }
+}
