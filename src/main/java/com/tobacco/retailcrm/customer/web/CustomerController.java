@@ -36,9 +36,12 @@ class CustomerController {
             "countyCode", "incomplete", "page", "size", "sort");
 
     private final CustomerArchiveService archive;
+    private final java.util.List<com.tobacco.retailcrm.customer.api.CustomerAttributes> attributes;
 
-    CustomerController(CustomerArchiveService archive) {
+    CustomerController(CustomerArchiveService archive,
+                       java.util.List<com.tobacco.retailcrm.customer.api.CustomerAttributes> attributes) {
         this.archive = archive;
+        this.attributes = attributes;
     }
 
     @PostMapping
@@ -54,7 +57,9 @@ class CustomerController {
     @GetMapping("/{customerCode}")
     @PreAuthorize("isAuthenticated()")
     Map<String, Object> get(@PathVariable String customerCode) {
-        return CustomerJson.of(archive.view(customerCode, true));
+        Map<String, Object> json = CustomerJson.of(archive.view(customerCode, true));
+        attributes.forEach(a -> a.of(customerCode).forEach(json::putIfAbsent));
+        return json;
     }
 
     /** JSON merge patch (RFC 7396): a field set to null is cleared; {@code version} or If-Match is required. */
