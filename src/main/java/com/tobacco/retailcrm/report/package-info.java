@@ -1,6 +1,6 @@
 /**
  * 考核与报表 — the distribution system's daily order facts and the figures built on them and on the other modules'
- * APIs (DOMAIN.md §8).
+ * APIs (docs/domain/service-and-survey.md).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer :: api", "security :: api",
         "audit :: api", "shared"})

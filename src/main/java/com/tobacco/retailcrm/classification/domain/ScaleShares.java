@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * 经营规模 — the scale rule: within each retail format, ranked by the classification score, the best {@code large}
  * percent of the customers are large (1), the last {@code small} percent small (3), the rest medium (2); equal scores
- * share the better class. DOMAIN.md's 20/60/20 is the default.
+ * share the better class. docs/domain/classification.md's 20/60/20 is the default.
  */
 @ConfigurationProperties(prefix = "crm.classification.scale")
 public record ScaleShares(BigDecimal large, BigDecimal small) {

@@ -53,7 +53,7 @@ class OnboardingHandler extends ArchiveCaseHandler {
         return CASE_TYPE;
     }
 
-    /** Each step asks for the archive fields its department fills in (DOMAIN.md §3.1). */
+    /** Each step asks for the archive fields its department fills in (docs/domain/maintenance.md). */
     @Override
     public List<CaseField> stepForm(String stepKey) {
         return fields.form(OnboardingService.fieldsOf(stepKey), OnboardingService.requiredOf(stepKey));

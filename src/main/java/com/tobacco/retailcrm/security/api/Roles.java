@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public final class Roles {
 
     /**
-     * The nine business roles of DOMAIN.md §1 — everyone who works with the retailers' data (not the admins, not the
+     * The nine business roles of docs/domain/organisation-and-security.md — everyone who works with the retailers' data (not the admins, not the
      * service chapter's two approver roles).
      */
     public static final Set<Role> BUSINESS_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.CUSTOMER_MANAGER,

@@ -133,7 +133,7 @@ public class SecurityPolicy {
 
     /**
      * Whether a user with these roles must sign in with a second factor: the policy's switch (on by default) covers
-     * the three administrators and the leaders (领导), who see the whole company (DOMAIN.md §9).
+     * the three administrators and the leaders (领导), who see the whole company (docs/domain/organisation-and-security.md).
      */
     public boolean mfaRequiredFor(java.util.Collection<com.tobacco.retailcrm.security.api.Role> roles) {
         return mfaRequiredForAdmins && roles.stream()

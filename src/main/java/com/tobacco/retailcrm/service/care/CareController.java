@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 亲情服务 over HTTP (API.md "Care"): the caller's upcoming care occasions. */
+/** 亲情服务 over HTTP (docs/api.md "Care"): the caller's upcoming care occasions. */
 @RestController
 @RequestMapping("/api/v1/care")
 class CareController {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 服务项目 over HTTP (API.md "Service items and visits"): everyone in the business reads them; 市场部 and 客服部主任 edit. */
+/** 服务项目 over HTTP (docs/api.md "Service items and visits"): everyone in the business reads them; 市场部 and 客服部主任 edit. */
 @RestController
 @RequestMapping("/api/v1/service-items")
 public class ServiceItemController {

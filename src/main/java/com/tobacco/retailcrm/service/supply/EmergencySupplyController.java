@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 应急货源 over HTTP (API.md "Emergency supply"): brands, the approval threshold, requests and their decisions. Admins
+ * 应急货源 over HTTP (docs/api.md "Emergency supply"): brands, the approval threshold, requests and their decisions. Admins
  * hold none of these roles, so they get 403 on all of it.
  */
 @RestController

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 服务暂停 over HTTP (API.md "Service suspension"). Admins hold none of these roles: 403. */
+/** 服务暂停 over HTTP (docs/api.md "Service suspension"). Admins hold none of these roles: 403. */
 @RestController
 class SuspensionController {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 拜访覆盖率 of a month (API.md): for each ACTIVE customer, the visits due from its cycle (WEEKLY one per ISO week
+ * 拜访覆盖率 of a month (docs/api.md): for each ACTIVE customer, the visits due from its cycle (WEEKLY one per ISO week
  * starting in the month, BIWEEKLY half of those rounded up, MONTHLY one) and the visits made in the month, at most the
  * due number; summed per manager and county in one statement, so 300,000 customers cost one scan.
  */

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** 拜访 over HTTP (API.md "Service items and visits"): record, photos, list, coverage and the week plan. */
+/** 拜访 over HTTP (docs/api.md "Service items and visits"): record, photos, list, coverage and the week plan. */
 @RestController
 @RequestMapping("/api/v1/visits")
 public class VisitController {

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The default visit cycles by business scale (API.md): read by everyone in the business, set by 市场部. */
+/** The default visit cycles by business scale (docs/api.md): read by everyone in the business, set by 市场部. */
 @RestController
 @RequestMapping("/api/v1/settings/visit-cycles")
 class VisitCycleController {

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Visits, plans and coverage as JSON (API.md field names) with people's and counties' names beside the codes. */
+/** Visits, plans and coverage as JSON (docs/api.md field names) with people's and counties' names beside the codes. */
 @Component
 public class VisitJson {
 
@@ -84,7 +84,7 @@ public class VisitJson {
         return m;
     }
 
-    /** API.md's coverage document, with counties beside the managers (for the page and the GIS). */
+    /** docs/api.md's coverage document, with counties beside the managers (for the page and the GIS). */
     public Map<String, Object> coverage(YearMonth month, List<CoverageReport.Cell> cells) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("month", month.toString());

@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.shared.api;
 
-/** The rule that a change or workflow action says which version of the thing it acts on (API.md, Conventions). */
+/** The rule that a change or workflow action says which version of the thing it acts on (docs/api.md, Conventions). */
 public final class Versions {
 
     private Versions() {

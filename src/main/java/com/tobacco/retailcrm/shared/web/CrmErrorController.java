@@ -43,6 +43,14 @@ class CrmErrorController extends BasicErrorController {
         return super.getStatus(request);
     }
 
+    /** The error page for browsers: the same status rule, Spring's page rendering. */
+    @Override
+    @PermitAll
+    public org.springframework.web.servlet.ModelAndView errorHtml(HttpServletRequest request,
+                                                                  jakarta.servlet.http.HttpServletResponse response) {
+        return super.errorHtml(request, response);
+    }
+
     @Override
     @PermitAll
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Questionnaires, campaigns, assignments and answers over HTTP (API.md "Satisfaction surveys"). */
+/** Questionnaires, campaigns, assignments and answers over HTTP (docs/api.md "Satisfaction surveys"). */
 @RestController
 class SurveyController {
 
