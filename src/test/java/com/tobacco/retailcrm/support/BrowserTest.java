@@ -155,7 +155,10 @@ public abstract class BrowserTest extends ApiTest {
      */
     protected void clickAndWaitForNewPage(String css) {
         WebElement page = browser.findElement(By.tagName("html"));
-        find(css).click();
+        WebElement target = find(css);
+        // a button at the window's lower edge can sit under another element (click intercepted): bring it to the middle
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+        target.click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
         assertReadable();
     }
