@@ -2,7 +2,6 @@ package com.tobacco.retailcrm.complaint.service;
 
 import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
-import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
@@ -70,12 +69,7 @@ class ComplaintTaskSource implements TaskSource {
 
     @Override
     public Map<String, Object> complete(String taskId, TaskCompletion completion) {
-        long id;
-        try {
-            id = Long.parseLong(taskId.substring(PREFIX.length()));
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("complaint.error.notFound", taskId);
-        }
+        long id = idOf(taskId, "complaint.error.notFound");
         service.get(id);
         throw new BusinessRuleException("complaint.error.taskOnPage", "/complaints/" + id);
     }

@@ -1,6 +1,5 @@
 package com.tobacco.retailcrm.maintenance.upkeep;
 
-import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
@@ -61,12 +60,7 @@ class UpkeepTaskSource implements TaskSource {
 
     @Override
     public Map<String, Object> complete(String taskId, TaskCompletion completion) {
-        long id;
-        try {
-            id = Long.parseLong(taskId.substring(PREFIX.length()));
-        } catch (RuntimeException e) {
-            throw new NotFoundException("upkeep.error.notFound", taskId);
-        }
+        long id = idOf(taskId, "upkeep.error.notFound");
         return controller.json(tasks.complete(id, completion.comment()), clock.instant());
     }
 }

@@ -60,12 +60,7 @@ class SuspensionTasks implements TaskSource, CustomerAttributes {
     @Override
     @Transactional
     public Map<String, Object> complete(String taskId, TaskCompletion completion) {
-        long id;
-        try {
-            id = Long.parseLong(taskId.substring(PREFIX.length()));
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("workflow.error.task.notFound", taskId);
-        }
+        long id = idOf(taskId, "workflow.error.task.notFound");
         var task = store.openMakeUp(id).orElseThrow(() -> new NotFoundException("workflow.error.task.notFound", taskId));
         String me = CurrentUsers.require().username();
         if (!me.equals(task.manager())) {

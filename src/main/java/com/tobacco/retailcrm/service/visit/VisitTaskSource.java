@@ -63,12 +63,7 @@ class VisitTaskSource implements TaskSource {
 
     @Override
     public Map<String, Object> complete(String taskId, TaskCompletion completion) {
-        long id;
-        try {
-            id = Long.parseLong(taskId.substring(PREFIX.length()));
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("visit.error.notFound", taskId);
-        }
+        long id = idOf(taskId, "visit.error.notFound");
         String page = pageOf(id).orElseThrow(() -> new NotFoundException("visit.error.notFound", taskId));
         throw new BusinessRuleException("visit.error.taskOnPage", page);
     }

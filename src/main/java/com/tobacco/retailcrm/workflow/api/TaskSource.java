@@ -37,4 +37,13 @@ public interface TaskSource {
      * the case looks like afterwards, as JSON.
      */
     Map<String, Object> complete(String taskId, TaskCompletion completion);
+
+    /** The number after this source's prefix in one of its task ids; 404 with {@code notFoundKey} when there is none. */
+    default long idOf(String taskId, String notFoundKey) {
+        try {
+            return Long.parseLong(taskId.substring(prefix().length()));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new com.tobacco.retailcrm.shared.api.NotFoundException(notFoundKey, taskId);
+        }
+    }
 }
