@@ -273,6 +273,10 @@ class ClassificationRunTest extends ClassificationTestBase {
         assertThat(sources).contains("customerClass@CLASSIFICATION:" + id, "businessScale@CLASSIFICATION:" + id,
                 "tier@CLASSIFICATION:" + id, "purchaseQty@PURCHASES:" + month);
 
+        // the apply is an audit event of its run, with how many customers it wrote (issue 17, point 4)
+        assertThat(jdbc.queryForList("select detail from audit_event where action = 'CLASSIFICATION_APPLIED' "
+                + "and target_id = ?", String.class, String.valueOf(id))).singleElement().asString()
+                .contains("customers=");
         var again = http.post("/api/v1/classification-runs/" + id + "/apply", c.marketDept(), Map.of());
         assertThat(again.status()).isEqualTo(409);
         // a new run of the same inputs now changes nothing

@@ -63,6 +63,10 @@ public class CustomerImportTest extends CustomerApiTestBase {
         assertThat(errorKeys(r)).containsExactlyInAnyOrder("4:licenceNo", "7:retailFormat", "8:countyCode",
                 "9:licenceExpiryDate", "9:businessArea");
         r.get("errors").forEach(e -> assertThat(e.get("message").asString()).isNotBlank().doesNotStartWith("{"));
+        // the import is an audit event with its counts, in the name of who ran it (issue 17, point 4)
+        assertThat(jdbc.queryForList("select detail from audit_event where action = 'CUSTOMER_IMPORT' and target_id = ?",
+                String.class, r.get("id").asString())).singleElement().asString()
+                .contains("file=客户.csv", "rows=6", "created=2", "failed=4");
 
         var stored = http.get("/api/v1/customers/" + ok2, c.marketDept()).json();
         assertThat(stored.get("storeName").asString()).isEqualTo("老王烟酒,批发");

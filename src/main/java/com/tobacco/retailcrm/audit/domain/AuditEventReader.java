@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,28 +30,8 @@ public class AuditEventReader {
 
     @Transactional(readOnly = true)
     public PageResponse<AuditEventView> find(AuditEventQuery q, PageQuery page) {
-        var where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
-        if (q.from() != null) {
-            where.append(" and occurred_at >= ?");
-            args.add(Timestamp.from(q.from()));
-        }
-        if (q.to() != null) {
-            where.append(" and occurred_at < ?");
-            args.add(Timestamp.from(q.to()));
-        }
-        if (q.actor() != null && !q.actor().isBlank()) {
-            where.append(" and actor = ?");
-            args.add(q.actor().trim());
-        }
-        if (q.action() != null && !q.action().isBlank()) {
-            where.append(" and action = ?");
-            args.add(q.action().trim());
-        }
-        if (q.customerCode() != null && !q.customerCode().isBlank()) {
-            where.append(" and customer_code = ?");
-            args.add(q.customerCode().trim());
-        }
+        String where = where(q, args);
         Long total = jdbc.queryForObject("select count(*) from audit_event" + where, Long.class, args.toArray());
         String column = switch (String.valueOf(page.sortField())) {
             case "actor" -> "actor";
@@ -62,6 +43,57 @@ public class AuditEventReader {
         args.add(page.offset());
         List<AuditEventView> items = jdbc.query("select * from audit_event" + where + order, this::map, args.toArray());
         return new PageResponse<>(items, total == null ? 0 : total, page.page(), page.size());
+    }
+
+    /** The events of the filter, newest first, at most {@code limit}, handed over in chunks as read (for a file). */
+    @Transactional(readOnly = true)
+    public int forEach(AuditEventQuery q, int limit, int chunk, Consumer<List<AuditEventView>> sink) {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        args.add(limit);
+        List<AuditEventView> buffer = new ArrayList<>(chunk);
+        int[] count = {0};
+        jdbc.query("select * from audit_event" + where + " order by occurred_at desc, id desc limit ?", rs -> {
+            buffer.add(map(rs, count[0]++));
+            if (buffer.size() == chunk) {
+                sink.accept(List.copyOf(buffer));
+                buffer.clear();
+            }
+        }, args.toArray());
+        if (!buffer.isEmpty()) {
+            sink.accept(List.copyOf(buffer));
+        }
+        return count[0];
+    }
+
+    private static String where(AuditEventQuery q, List<Object> args) {
+        var where = new StringBuilder(" where true");
+        if (q.from() != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            where.append(" and occurred_at < ?");
+            args.add(Timestamp.from(q.to()));
+        }
+        if (q.actors() != null) {
+            where.append(" and actor = any(?)");
+            args.add(q.actors().toArray(String[]::new));
+        }
+        if (q.action() != null && !q.action().isBlank()) {
+            where.append(" and action = ?");
+            args.add(q.action().trim());
+        }
+        if (q.customerCode() != null && !q.customerCode().isBlank()) {
+            where.append(" and customer_code = ?");
+            args.add(q.customerCode().trim());
+        }
+        if (q.object() != null && !q.object().isBlank()) {
+            where.append(" and (target_id = ? or customer_code = ?)");
+            args.add(q.object().trim());
+            args.add(q.object().trim());
+        }
+        return where.toString();
     }
 
     /**

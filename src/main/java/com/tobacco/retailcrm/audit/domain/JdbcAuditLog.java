@@ -14,9 +14,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Component
-class JdbcAuditLog implements AuditLog {
+public class JdbcAuditLog implements AuditLog {
 
     private static final int MAX_DETAIL = 4000;
+    /** Set on a request that recorded an event itself, so the download recorder does not record it twice. */
+    public static final String RECORDED_IN_REQUEST = JdbcAuditLog.class.getName() + ".recorded";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -35,6 +37,9 @@ class JdbcAuditLog implements AuditLog {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Timestamp.from(clock.instant()), e.actor() != null ? e.actor() : currentActor(), sourceIp(), e.action(),
                 e.targetType(), e.targetId(), e.customerCode(), e.outcome().name(), detail);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            attrs.getRequest().setAttribute(RECORDED_IN_REQUEST, Boolean.TRUE);
+        }
     }
 
     private static String currentActor() {

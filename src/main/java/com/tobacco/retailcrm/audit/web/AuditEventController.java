@@ -33,11 +33,13 @@ class AuditEventController {
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String customerCode,
+            @RequestParam(required = false) String object,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         var query = new AuditEventQuery(TimeRangeParameter.from(from, "from", properties.zone()),
-                TimeRangeParameter.to(to, "to", properties.zone()), actor, action, customerCode);
+                TimeRangeParameter.to(to, "to", properties.zone()),
+                actor == null || actor.isBlank() ? null : java.util.Set.of(actor.trim()), action, customerCode, object);
         return reader.find(query,
                 PageQuery.of(page, size, sort, AuditEventReader.SORTABLE, "occurredAt,desc"));
     }

@@ -30,7 +30,7 @@ class CalendarController {
     }
 
     @GetMapping("/due")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasAnyRole('SECURITY_ADMIN', 'AUDIT_ADMIN')")
     Map<String, String> due(@RequestParam(required = false) String start,
                             @RequestParam(required = false) String amount,
                             @RequestParam(required = false) String unit) {
@@ -40,7 +40,7 @@ class CalendarController {
     }
 
     @GetMapping("/{year}")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasAnyRole('SECURITY_ADMIN', 'AUDIT_ADMIN')")
     CalendarYearView year(@PathVariable int year) {
         return calendar.year(year, messages::text);
     }

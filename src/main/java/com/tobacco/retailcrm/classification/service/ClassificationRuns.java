@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.classification.service;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.classification.domain.ScaleShares;
 import com.tobacco.retailcrm.classification.domain.TierScheme;
 import com.tobacco.retailcrm.classification.domain.Period;
@@ -43,9 +45,11 @@ public class ClassificationRuns {
     private final Clock clock;
     private final CrmProperties properties;
     private final ClusterLocks locks;
+    private final AuditLog audit;
 
     ClassificationRuns(RunStore store, TierScheme tiers, ScaleShares scale, SystemFieldWriter writer, Clock clock,
-                       CrmProperties properties, ClusterLocks locks) {
+                       CrmProperties properties, ClusterLocks locks, AuditLog audit) {
+        this.audit = audit;
         this.locks = locks;
         this.store = store;
         this.tiers = tiers;
@@ -65,6 +69,8 @@ public class ClassificationRuns {
         holdLock();
         long started = System.nanoTime();
         long id = store.compute(period, scale, tiers, CurrentUsers.require().username(), clock.instant());
+        audit.record(AuditEntry.of("CLASSIFICATION_RUN", "CLASSIFICATION_RUN", String.valueOf(id))
+                .detail("period=" + period.code()));
         log.info("Classification run {} for {} computed in {} ms", id, period.code(),
                 (System.nanoTime() - started) / 1_000_000);
         return find(id);
@@ -97,6 +103,8 @@ public class ClassificationRuns {
         writes.flush();
         log.info("Classification run {} applied to {} customers in {} ms", id, writes.customers,
                 (System.nanoTime() - started) / 1_000_000);
+        audit.record(AuditEntry.of("CLASSIFICATION_APPLIED", "CLASSIFICATION_RUN", String.valueOf(id))
+                .detail("period=" + run.period() + " customers=" + writes.customers));
         return new Applied(find(id), writes.customers);
     }
 

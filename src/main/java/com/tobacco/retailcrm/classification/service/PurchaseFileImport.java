@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.classification.service;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.customer.api.UploadedSheets;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import java.nio.file.Path;
@@ -37,7 +39,10 @@ public class PurchaseFileImport {
     private final PurchaseReceiver receiver;
     private final UploadedSheets sheets;
 
-    PurchaseFileImport(PurchaseReceiver receiver, UploadedSheets sheets) {
+    private final AuditLog audit;
+
+    PurchaseFileImport(PurchaseReceiver receiver, UploadedSheets sheets, AuditLog audit) {
+        this.audit = audit;
         this.receiver = receiver;
         this.sheets = sheets;
     }
@@ -49,7 +54,10 @@ public class PurchaseFileImport {
         if (reading.positions == null) {
             throw new InvalidInputException("file", "{classification.purchase.error.emptyFile}");
         }
-        return reading.finish();
+        PurchaseReceiver.Outcome outcome = reading.finish();
+        audit.record(AuditEntry.of("PURCHASE_IMPORT", "PURCHASE_IMPORT", null)
+                .detail("accepted=" + outcome.accepted() + " rejected=" + outcome.rejected()));
+        return outcome;
     }
 
     /** The state of one file's reading: the header's column positions, the chunk being filled, the outcome so far. */

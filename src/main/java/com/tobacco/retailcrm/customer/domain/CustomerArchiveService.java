@@ -99,6 +99,7 @@ public class CustomerArchiveService implements CustomerArchive {
         customer.values().forEach((key, value) -> history.add(new CustomerStore.HistoryEntry(id, code, key, null,
                 FieldValues.format(value), actor(), now, source.toString(), null)));
         store.history(history);
+        recordChange("CUSTOMER_CREATED", code, customer.values().keySet(), source);
         return record(store.find(code, false).orElseThrow(), Set.of(), countyCode);
     }
 
@@ -132,8 +133,19 @@ public class CustomerArchiveService implements CustomerArchive {
         store.history(diffs.stream().map(d -> new CustomerStore.HistoryEntry(customer.id(), customerCode, d.field(),
                 FieldValues.format(d.oldValue()), FieldValues.format(d.newValue()), who, now, source.toString(),
                 d.field().equals("status") ? reason : null)).toList());
+        recordChange("CUSTOMER_CHANGED", customerCode, diffs.stream().map(Customer.Difference::field).toList(), source);
         return new AppliedChanges(customerCode, customer.version() + 1, diffs.stream()
                 .map(d -> new FieldChange(d.field(), shown(d.field(), d.oldValue()), shown(d.field(), d.newValue()))).toList());
+    }
+
+    /**
+     * A change of customer data in the audit log: the customer and the names of the fields, never their values (the
+     * history keeps those, sensitive ones encrypted).
+     */
+    private void recordChange(String action, String customerCode, java.util.Collection<String> fields,
+                              ChangeSource source) {
+        audit.record(AuditEntry.customer(action, customerCode)
+                .detail("source=" + source + " fields=" + String.join(",", new java.util.TreeSet<>(fields))));
     }
 
     private void checkDirectPermission(Customer customer, List<String> keys) {

@@ -1,5 +1,8 @@
 package com.tobacco.retailcrm.customer.io;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
+import com.tobacco.retailcrm.audit.api.AuditOutcome;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +31,10 @@ class ImportRecords {
     private final Clock clock;
     private final CrmProperties properties;
 
-    ImportRecords(JdbcTemplate jdbc, Clock clock, CrmProperties properties) {
+    private final AuditLog audit;
+
+    ImportRecords(JdbcTemplate jdbc, Clock clock, CrmProperties properties, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -61,11 +67,25 @@ class ImportRecords {
     void finish(long id) {
         jdbc.update("update customer_import set status = 'DONE', finished_at = ? where id = ?",
                 Timestamp.from(clock.instant()), id);
+        recordEnd(id, AuditOutcome.SUCCESS);
     }
 
     void fail(long id, String failure) {
         jdbc.update("update customer_import set status = 'FAILED', failure = ?, finished_at = ? where id = ?",
                 failure, Timestamp.from(clock.instant()), id);
+        recordEnd(id, AuditOutcome.FAILURE);
+    }
+
+    /** The import's end in the audit log, with its counts, in the name of who started it (it may run in the background). */
+    private void recordEnd(long id, AuditOutcome outcome) {
+        jdbc.query("select file_name, created_by, total, created, updated, unchanged, failed from customer_import "
+                + "where id = ?", rs -> {
+            audit.record(AuditEntry.of("CUSTOMER_IMPORT", "CUSTOMER_IMPORT", String.valueOf(id)).outcome(outcome)
+                    .as(rs.getString("created_by"))
+                    .detail("file=" + rs.getString("file_name") + " rows=" + rs.getInt("total") + " created="
+                            + rs.getInt("created") + " updated=" + rs.getInt("updated") + " unchanged="
+                            + rs.getInt("unchanged") + " failed=" + rs.getInt("failed")));
+        }, id);
     }
 
     /** Imports that were running when the application stopped will never finish: say so. */

@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/customer-fields")
 class CustomerFieldController {
 
+    /** The dictionary is configuration, not customer data: every business user and the system administrator read it. */
+    static final String DICTIONARY_READERS = "isAuthenticated() and !hasAnyRole('SECURITY_ADMIN', 'AUDIT_ADMIN')";
+
     private final FieldDictionary dictionary;
     private final FieldAdministration administration;
     private final EditPermissions permissions;
@@ -39,13 +42,13 @@ class CustomerFieldController {
     }
 
     @GetMapping
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(DICTIONARY_READERS)
     List<FieldDefinition> list() {
         return dictionary.all();
     }
 
     @GetMapping("/{key}")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(DICTIONARY_READERS)
     FieldDefinition get(@PathVariable String key) {
         return dictionary.find(key).orElseThrow(() -> new NotFoundException("customer.field.error.notFound", key));
     }
@@ -68,7 +71,7 @@ class CustomerFieldController {
     }
 
     @GetMapping("/edit-permissions")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(DICTIONARY_READERS)
     Map<Role, Set<String>> editPermissions() {
         return permissions.table();
     }

@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.maintenance.upkeep;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerFields;
@@ -40,6 +42,7 @@ public class UpkeepService {
     private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
 
     private final UpkeepStore store;
+    private final AuditLog audit;
     private final CustomerArchive archive;
     private final CustomerFields fields;
     private final WorkingCalendar calendar;
@@ -47,7 +50,8 @@ public class UpkeepService {
     private final Clock clock;
 
     UpkeepService(UpkeepStore store, CustomerArchive archive, CustomerFields fields, WorkingCalendar calendar,
-                  Messages messages, Clock clock) {
+                  Messages messages, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.archive = archive;
         this.fields = fields;
@@ -62,9 +66,11 @@ public class UpkeepService {
      */
     public int run(UpkeepKind job) {
         SecurityContext caller = SecurityContextHolder.getContext();
+        String who = caller.getAuthentication() == null ? "system" : caller.getAuthentication().getName();
         SecurityContextHolder.clearContext();
+        int created;
         try {
-            return switch (job) {
+            created = switch (job) {
                 case HALF_YEAR_REVIEW -> halfYearReviews();
                 case QUARTERLY_ADJUSTMENT -> quarterlyReminders();
                 case LICENCE_EXPIRY, ANNUAL_REVIEW -> expiryReminders();
@@ -73,6 +79,8 @@ public class UpkeepService {
         } finally {
             SecurityContextHolder.setContext(caller);
         }
+        audit.record(AuditEntry.of("UPKEEP_RUN", "UPKEEP_JOB", job.name()).detail("created=" + created).as(who));
+        return created;
     }
 
     /** 静态字段半年复核: a review task per ACTIVE customer for this half-year, due when the half-year ends. */

@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.maintenance.upkeep;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
@@ -27,7 +29,10 @@ public class UpkeepTasks {
     private final Clock clock;
     private final UserDirectory users;
 
-    UpkeepTasks(UpkeepStore store, Clock clock, UserDirectory users) {
+    private final AuditLog audit;
+
+    UpkeepTasks(UpkeepStore store, Clock clock, UserDirectory users, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
         this.users = users;
@@ -120,6 +125,8 @@ public class UpkeepTasks {
         }
         store.complete(id, me.username(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 comment == null || comment.isBlank() ? null : comment.strip());
+        audit.record(new AuditEntry("UPKEEP_TASK_DONE", "UPKEEP_TASK", String.valueOf(id), task.customerCode(),
+                com.tobacco.retailcrm.audit.api.AuditOutcome.SUCCESS, "kind=" + task.kind(), null));
         return store.find(id, false).orElseThrow();
     }
 }

@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.rating.evaluation;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.classification.api.PurchaseFigures;
 import com.tobacco.retailcrm.classification.api.PurchaseTotals;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
@@ -60,6 +62,7 @@ public class EvaluationService {
     private static final Set<String> FORMATS = Set.of("1", "2", "3", "4", "5", "6", "9");
 
     private final JdbcTemplate jdbc;
+    private final AuditLog audit;
     private final PurchaseFigures purchases;
     private final EvaluationWeights weights;
     private final IntegrityPoints integrity;
@@ -70,7 +73,8 @@ public class EvaluationService {
 
     EvaluationService(JdbcTemplate jdbc, PurchaseFigures purchases, EvaluationWeights weights,
                       IntegrityPoints integrity, CustomerArchive archive, UserDirectory users,
-                      CrmProperties properties, Clock clock) {
+                      CrmProperties properties, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.purchases = purchases;
         this.weights = weights;
@@ -113,6 +117,8 @@ public class EvaluationService {
                 weights.cooperation(), weights.sum(), run));
         int customers = jdbc.update(SCORE_SQL.replace("{facts}", CustomerFacts.VIEW), args.toArray());
         jdbc.update("update evaluation_run set customers = ? where id = ?", customers, run);
+        audit.record(AuditEntry.of("EVALUATION_COMPUTED", "EVALUATION_RUN", String.valueOf(run))
+                .detail("period=" + period.code() + " customers=" + customers));
         return run(run).orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.rating.integrity;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
@@ -50,10 +52,12 @@ public class RatingService {
     private final Notifications notifications;
     private final Messages messages;
     private final Clock clock;
+    private final AuditLog audit;
 
     RatingService(RatingStore store, CustomerArchive archive, OrgDirectory org, UserDirectory users,
                   WorkingCalendar calendar, InspectionProperties inspection, Notifications notifications,
-                  Messages messages, Clock clock) {
+                  Messages messages, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.archive = archive;
         this.org = org;
@@ -94,7 +98,9 @@ public class RatingService {
         if (!store.withOpenRating(List.of(checked.code())).isEmpty()) {
             throw new BusinessRuleException("rating.error.inProgress", checked.code());
         }
-        return store.find(insert(customer, checked, null), false).orElseThrow();
+        IntegrityRating created = store.find(insert(customer, checked, null), false).orElseThrow();
+        step("RATING_PROPOSED", created, "grade=" + created.proposedGrade());
+        return created;
     }
 
     /**
@@ -153,6 +159,8 @@ public class RatingService {
         long batch = store.newBatch(CurrentUsers.require().username(), now());
         List<IntegrityRating> created = valid.stream()
                 .map(e -> store.find(insert(e.getKey(), e.getValue(), batch), false).orElseThrow()).toList();
+        audit.record(AuditEntry.of("RATING_BATCH_PROPOSED", "RATING_BATCH", String.valueOf(batch))
+                .detail("ratings=" + created.size() + " refused=" + errors.size()));
         return new BatchResult(batch, created, errors);
     }
 
@@ -162,6 +170,7 @@ public class RatingService {
         NoticePeriod notice = notice(noticeStart);
         IntegrityRating r = visible(id, true, version);
         save(r.publish(notice, CurrentUsers.require().username()));
+        step("RATING_PUBLISHED", r, "noticeStart=" + notice.start());
         tellManager(r, "rating.notice.published", List.of(r.storeName() == null ? r.customerCode() : r.storeName(),
                 r.grade().name()));
         return load(id);
@@ -186,6 +195,8 @@ public class RatingService {
         if (published == 0) {
             throw new BusinessRuleException("rating.error.batch.nothingToPublish", batchId);
         }
+        audit.record(AuditEntry.of("RATING_BATCH_PUBLISHED", "RATING_BATCH", String.valueOf(batchId))
+                .detail("published=" + published + " noticeStart=" + notice.start()));
         return new BatchNotice(batchId, published, notice.start(), notice.endsAt());
     }
 
@@ -204,6 +215,7 @@ public class RatingService {
         Instant now = now();
         r.checkAppealAllowed(now);
         store.addAppeal(id, why, CurrentUsers.require().username(), now);
+        step("RATING_APPEALED", r, null);
         store.touch(id);
         return load(id);
     }
@@ -228,6 +240,7 @@ public class RatingService {
                 r.batchId(), r.proposedGrade(), after, r.basis(), r.state(), r.createdBy(), r.createdAt(),
                 r.noticeStart(), r.noticeEndsAt(), r.publishedBy(), r.finalizedBy(), r.finalizedAt(), r.version(),
                 r.appeals()));
+        step("RATING_APPEAL_ANSWERED", r, "appeal=" + appealId + " decision=" + d + " grade=" + after);
         return load(id);
     }
 
@@ -237,11 +250,18 @@ public class RatingService {
         IntegrityRating r = visible(id, true, version);
         IntegrityRating done = r.finalize(now(), CurrentUsers.require().username());
         save(done);
+        step("RATING_FINALIZED", r, "grade=" + done.grade());
         archive.applyChanges(r.customerCode(), Map.of("integrityGrade", done.grade().name()), null,
                 ChangeSource.of(ChangeSource.Kind.RATING, id), null);
         tellManager(r, "rating.notice.final", List.of(r.storeName() == null ? r.customerCode() : r.storeName(),
                 done.grade().name()));
         return load(id);
+    }
+
+    /** A step of the rating procedure in the audit log, under the rating and its customer. */
+    private void step(String action, IntegrityRating r, String detail) {
+        audit.record(new AuditEntry(action, "INTEGRITY_RATING", String.valueOf(r.id()), r.customerCode(),
+                com.tobacco.retailcrm.audit.api.AuditOutcome.SUCCESS, detail, null));
     }
 
     @Transactional(readOnly = true)

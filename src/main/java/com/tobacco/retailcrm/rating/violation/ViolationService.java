@@ -1,5 +1,7 @@
 package com.tobacco.retailcrm.rating.violation;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
@@ -35,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ViolationService {
 
     private final ViolationStore store;
+    private final AuditLog audit;
     private final CustomerArchive archive;
     private final OrgDirectory org;
     private final UserDirectory users;
@@ -42,7 +45,8 @@ public class ViolationService {
     private final Clock clock;
 
     ViolationService(ViolationStore store, CustomerArchive archive, OrgDirectory org, UserDirectory users,
-                     CrmProperties properties, Clock clock) {
+                     CrmProperties properties, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.archive = archive;
         this.org = org;
@@ -82,6 +86,8 @@ public class ViolationService {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), 0);
         long id = store.insert(draft);
         refreshStatus(code, id);
+        audit.record(new AuditEntry("VIOLATION_RECORDED", "VIOLATION", String.valueOf(id), code,
+                com.tobacco.retailcrm.audit.api.AuditOutcome.SUCCESS, "type=" + type, null));
         return store.find(id, false).orElseThrow();
     }
 
@@ -101,6 +107,8 @@ public class ViolationService {
             throw new ConflictException("version", "rating.error.stale");
         }
         refreshStatus(v.customerCode(), id);
+        audit.record(new AuditEntry("VIOLATION_CORRECTED", "VIOLATION", String.valueOf(id), v.customerCode(),
+                com.tobacco.retailcrm.audit.api.AuditOutcome.SUCCESS, "correctedOn=" + on, null));
         return store.find(id, false).orElseThrow();
     }
 

@@ -11,6 +11,8 @@ import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,6 +46,12 @@ public class PasswordService {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** When an administrator reset this user's password, if the user has not replaced it since. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> resetByAdministratorAt(long userId) {
+        return users.findById(userId).map(UserAccount::passwordResetAt);
     }
 
     /**

@@ -52,6 +52,10 @@ public class UserAccount {
     @Column(name = "password_change_required", nullable = false)
     private boolean passwordChangeRequired = true;
 
+    /** When an administrator last reset the password, until the user sets their own: the sign-in says so. */
+    @Column(name = "password_reset_at")
+    private Instant passwordResetAt;
+
     @Column(name = "mfa_secret")
     private String mfaSecret;
 
@@ -95,6 +99,7 @@ public class UserAccount {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
         this.passwordChangeRequired = false;
+        this.passwordResetAt = null;
     }
 
     /** An administrator sets a password the user must replace at the next sign-in. */
@@ -102,6 +107,12 @@ public class UserAccount {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
         this.passwordChangeRequired = true;
+        this.passwordResetAt = now;
+    }
+
+    /** When the administrator reset the password the user still has to replace; null when they set it themselves. */
+    public Instant passwordResetAt() {
+        return passwordResetAt;
     }
 
     void replaceRoles(Set<Role> newRoles) {

@@ -6,6 +6,7 @@ import com.tobacco.retailcrm.security.domain.PasswordService;
 import com.tobacco.retailcrm.security.domain.SecurityPolicyService;
 import com.tobacco.retailcrm.security.domain.SessionTermination;
 import com.tobacco.retailcrm.security.domain.UserSessions;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.shared.web.FormErrors;
 import com.tobacco.retailcrm.shared.web.Messages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,11 @@ class PasswordPageController {
     private final Messages messages;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    PasswordPageController(PasswordService passwords, SecurityPolicyService policy, FormErrors errors, Messages messages) {
+    private final java.time.ZoneId zone;
+
+    PasswordPageController(PasswordService passwords, SecurityPolicyService policy, FormErrors errors, Messages messages,
+                           CrmProperties properties) {
+        this.zone = properties.zone();
         this.passwords = passwords;
         this.policy = policy;
         this.errors = errors;
@@ -120,7 +125,10 @@ class PasswordPageController {
 
     private String page(Model model) {
         model.addAttribute("policy", policy.current());
-        model.addAttribute("forced", CurrentUsers.require().passwordChangeRequired());
+        CurrentUser user = CurrentUsers.require();
+        model.addAttribute("forced", user.passwordChangeRequired());
+        model.addAttribute("resetAt", user.passwordChangeRequired()
+                ? passwords.resetByAdministratorAt(user.id()).map(t -> t.atZone(zone)).orElse(null) : null);
         return "security/password";
     }
 }

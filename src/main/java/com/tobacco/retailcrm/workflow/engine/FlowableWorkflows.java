@@ -2,6 +2,9 @@ package com.tobacco.retailcrm.workflow.engine;
 
 import static com.tobacco.retailcrm.shared.api.Texts.blankToNull;
 
+import com.tobacco.retailcrm.audit.api.AuditEntry;
+import com.tobacco.retailcrm.audit.api.AuditLog;
+import com.tobacco.retailcrm.audit.api.AuditOutcome;
 import com.tobacco.retailcrm.workflow.api.StepLimit;
 import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import com.tobacco.retailcrm.security.api.CurrentUser;
@@ -59,6 +62,7 @@ class FlowableWorkflows implements Workflows {
     private static final String PENDING = "PENDING";
 
     private final RuntimeService runtime;
+    private final AuditLog audit;
     private final TaskService tasks;
     private final HistoryService history;
     private final ProcessCatalog catalog;
@@ -75,7 +79,8 @@ class FlowableWorkflows implements Workflows {
 
     FlowableWorkflows(RuntimeService runtime, TaskService tasks, HistoryService history, ProcessCatalog catalog,
                       CaseStore store, TaskAccess access, UserDirectory users, WorkingCalendar calendar,
-                      EngineClock clock, List<CaseStepHandler> handlers) {
+                      EngineClock clock, List<CaseStepHandler> handlers, AuditLog audit) {
+        this.audit = audit;
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -252,6 +257,10 @@ class FlowableWorkflows implements Workflows {
             throw new com.tobacco.retailcrm.shared.api.ConflictException("id", "workflow.error.task.concurrent", taskId);
         }
         afterMove(caseRow, completion.action(), handler, now, openBefore);
+        // every decision on a case (审批: approve, reject, send back, done) in the audit log, whatever the case type
+        audit.record(new AuditEntry("CASE_STEP_COMPLETED", "CASE", String.valueOf(caseRow.id()),
+                caseRow.customerCode(), AuditOutcome.SUCCESS, "type=" + caseRow.caseType() + " step=" + step.key()
+                + " action=" + completion.action() + (forWhom == null ? "" : " actingFor=" + forWhom), null));
         return view(store.find(caseRow.id()).orElseThrow());
     }
 

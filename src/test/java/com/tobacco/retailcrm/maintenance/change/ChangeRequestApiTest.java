@@ -55,6 +55,14 @@ class ChangeRequestApiTest extends ChangeRequestTestBase {
         assertThat(closed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(closed.get("closedAt").isNull()).isFalse();
         assertThat(closed.get("steps")).extracting(s -> s.get("completedBy").asString()).hasSize(3).doesNotContainNull();
+        // each decision and the change it applied are audit events under the customer (issue 17, point 4)
+        assertThat(jdbc.queryForList("select detail from audit_event where action = 'CASE_STEP_COMPLETED' "
+                + "and customer_code = ? order by id", String.class, code)).hasSize(3)
+                .allMatch(detail -> detail.contains("type=CHANGE_REQUEST"))
+                .anyMatch(detail -> detail.contains("action=APPROVE"));
+        assertThat(jdbc.queryForList("select detail from audit_event where action = 'CUSTOMER_CHANGED' "
+                + "and customer_code = ?", String.class, code)).singleElement().asString()
+                .contains("source=CHANGE_REQUEST:" + id, "fields=address,businessArea").doesNotContain("解放路");
 
         var mine = http.get("/api/v1/change-requests?mine=true&status=COMPLETED", c.cm());
         assertThat(mine.status()).isEqualTo(200);

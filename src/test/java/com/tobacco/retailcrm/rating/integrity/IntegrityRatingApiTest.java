@@ -120,6 +120,11 @@ class IntegrityRatingApiTest extends RatingApiTestBase {
         assertThat(done.json().get("inspectionFrequency").asString()).isEqualTo("MONTHLY");
 
         assertThat(archived(c, code).get("integrityGrade").asString()).isEqualTo("B");
+        // every step of the procedure is an audit event of the rating and its customer (issue 17, point 4)
+        assertThat(jdbc.queryForList("select action from audit_event where target_type = 'INTEGRITY_RATING' "
+                + "and target_id = ? and customer_code = ? order by id", String.class, String.valueOf(id), code))
+                .containsExactly("RATING_PROPOSED", "RATING_PUBLISHED", "RATING_APPEALED", "RATING_APPEAL_ANSWERED",
+                        "RATING_FINALIZED");
         List<JsonNode> history = history(c, code, "integrityGrade");
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("source").asString()).isEqualTo("RATING:" + id);
