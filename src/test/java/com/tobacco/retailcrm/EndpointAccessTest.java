@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint, including those of modules written later, is closed to anonymous callers and declares who may
- * call it (issue 3, point 9). Walks the handler mappings, so nobody has to remember to add a new endpoint here.
+ * call it (issue 3, point 9), and no administrator reads business data through it (issue 17, point 3). Walks the handler mappings, so nobody has to remember to add a new endpoint here.
  */
 class EndpointAccessTest extends FoundationApiTest {
 
@@ -114,6 +114,80 @@ class EndpointAccessTest extends FoundationApiTest {
                 .toList();
         assertThat(endpoints()).anySatisfy(e -> assertThat(e.pattern()).startsWith("/api/v1/"));
         assertThat(undeclared).as("handlers without @PreAuthorize or @PermitAll").isEmpty();
+    }
+
+    /** What every administrator may read: the start page, their own password and MFA, the org-unit and role lists. */
+    private static final Set<String> EVERY_ADMIN = Set.of("/", "/api/v1/auth/me", "/api/v1/org-units",
+            "/api/v1/roles", "/password", "/mfa", "/login", "/logout", "/error");
+    /** Each administrator's own duties (三权分立): what they may read besides {@link #EVERY_ADMIN}. */
+    private static final Map<String, Set<String>> ADMIN_DUTIES = Map.of(
+            "sysadmin", Set.of("/api/v1/users", "/api/v1/users/{username}", "/api/v1/backups", "/admin/users",
+                    "/admin/users/new", "/admin/users/{username}", "/admin/users/{username}/password", "/admin/org",
+                    "/calendar", "/calendar/{year}.csv", "/calendar/due", "/api/v1/calendar/{year}",
+                    "/api/v1/calendar/due", "/api/v1/customer-fields", "/api/v1/customer-fields/{key}",
+                    "/api/v1/customer-fields/edit-permissions", "/admin/backups"),
+            "secadmin", Set.of("/api/v1/users", "/api/v1/users/{username}", "/api/v1/security-policy",
+                    "/admin/roles", "/admin/roles/{username}", "/admin/policy", "/admin/users"),
+            "auditadmin", Set.of("/api/v1/audit-events", "/admin/audit", "/admin/audit/export.xlsx"));
+
+    private List<Endpoint> applicationGets() {
+        return endpoints().stream().filter(e -> e.method().equals("GET"))
+                .filter(e -> e.handler().getBeanType().getPackageName().startsWith("com.tobacco.retailcrm"))
+                .filter(e -> !e.pattern().startsWith("/s/"))
+                .toList();
+    }
+
+    private static boolean adminMayRead(String admin, String pattern) {
+        return EVERY_ADMIN.contains(pattern) || ADMIN_DUTIES.get(admin).contains(pattern);
+    }
+
+    /**
+     * 三权分立 on every path (issue 17, point 3): every GET of the API, as each administrator, outside that
+     * administrator's duties answers 403 problem+json — a business list or read refuses them, never an empty 200.
+     */
+    @Test
+    void noAdministratorGetsABusinessListOrReadFromTheApi() {
+        List<Endpoint> api = applicationGets().stream().filter(e -> e.pattern().startsWith("/api/")).toList();
+        assertThat(api).hasSizeGreaterThan(60);
+        List<String> leaks = new ArrayList<>();
+        for (String admin : ADMIN_DUTIES.keySet()) {
+            String token = adminToken(admin);
+            for (Endpoint e : api) {
+                if (adminMayRead(admin, e.pattern())) {
+                    continue;
+                }
+                var r = http.get(e.path(), token);
+                if (r.status() != 403 || !r.contentType().startsWith("application/problem+json")) {
+                    leaks.add(admin + " " + e + " -> " + r.status());
+                }
+            }
+        }
+        assertThat(leaks).as("business GETs that do not refuse an administrator").isEmpty();
+        var customers = http.get("/api/v1/customers", adminToken("auditadmin"));
+        assertThat(customers.json().get("detail").asString()).contains("三权分立");
+    }
+
+    /** The same for every page: an administrator opens their own pages only. */
+    @Test
+    void noAdministratorOpensABusinessPage() throws Exception {
+        List<Endpoint> pages = applicationGets().stream().filter(e -> !e.pattern().startsWith("/api/")).toList();
+        assertThat(pages).hasSizeGreaterThan(30);
+        List<String> leaks = new ArrayList<>();
+        for (String admin : ADMIN_DUTIES.keySet()) {
+            adminToken(admin);
+            java.net.http.HttpClient browser = signedInBrowser(admin, ADMIN_PASSWORD);
+            for (Endpoint e : pages) {
+                if (adminMayRead(admin, e.pattern())) {
+                    continue;
+                }
+                var page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + e.path()))
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (page.statusCode() == 200) {
+                    leaks.add(admin + " " + e + " -> 200 at " + page.uri().getPath());
+                }
+            }
+        }
+        assertThat(leaks).as("business pages that open for an administrator").isEmpty();
     }
 
     private static boolean declaresAccess(HandlerMethod method) {

@@ -1,9 +1,9 @@
 package com.tobacco.retailcrm.audit.archive;
 
+import com.tobacco.retailcrm.shared.infrastructure.LockedRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,14 +36,6 @@ public class AuditArchiveJob {
 
     /** Runs the move now under the lock; empty when another instance holds it. */
     public Optional<Long> runNow() {
-        var lock = new LockConfiguration(clock.instant(), LOCK, Duration.ofHours(2), Duration.ZERO);
-        try {
-            var result = locks.executeWithLock(archive::archiveDue, lock);
-            return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return LockedRuns.now(locks, clock, LOCK, Duration.ofHours(2), archive::archiveDue);
     }
 }

@@ -1,8 +1,8 @@
 package com.tobacco.retailcrm.complaint.service;
 
+import com.tobacco.retailcrm.shared.infrastructure.LockedRuns;
 import java.time.Clock;
 import java.time.Duration;
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,14 +35,6 @@ public class EscalationJob {
 
     /** Runs the check now under the lock (for admins and tests); -1 when another instance holds it. */
     public int runNow() {
-        var lock = new LockConfiguration(clock.instant(), LOCK, Duration.ofMinutes(10), Duration.ZERO);
-        try {
-            var result = locks.executeWithLock(escalations::run, lock);
-            return result.wasExecuted() ? result.getResult() : -1;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return LockedRuns.now(locks, clock, LOCK, Duration.ofMinutes(10), escalations::run).orElse(-1);
     }
 }
