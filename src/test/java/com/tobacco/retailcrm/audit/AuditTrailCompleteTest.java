@@ -32,7 +32,8 @@ class AuditTrailCompleteTest extends CustomerApiTestBase {
         }
         var denied = events("REQUEST_DENIED", start).stream().filter(e -> user.equals(e.get("actor"))).toList();
         assertThat(denied).hasSize(1);
-        assertThat(denied.get(0)).containsEntry("target_id", "GET /api/v1/users").containsEntry("outcome", "DENIED");
+        assertThat(denied.get(0)).containsEntry("target_id", "GET /api/v1/users").containsEntry("outcome", "DENIED")
+                .containsEntry("source_ip", "127.0.0.1");
         assertThat((String) denied.get(0).get("detail")).contains("status=403");
 
         String path = "/api/v1/customers/" + unique();

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -107,6 +109,17 @@ class RequestAudit {
         }
 
         private void afterResponse(HttpServletRequest request, HttpServletResponse response) {
+            // the request's own context has ended by now: the log reads the source address from it
+            var previous = RequestContextHolder.getRequestAttributes();
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+            try {
+                recordIfAudited(request, response);
+            } finally {
+                RequestContextHolder.setRequestAttributes(previous);
+            }
+        }
+
+        private void recordIfAudited(HttpServletRequest request, HttpServletResponse response) {
             int status = response.getStatus();
             if ((status == 401 || status == 403) && !RECORDED_ELSEWHERE.contains(path(request))) {
                 record(request, status);
