@@ -41,7 +41,7 @@ class QuestionnaireEditorE2ETest extends BrowserTest {
         assertThat(find("[data-test=version-note]").getText()).contains("第 1 版");
         clickAndWaitForNewPage("[data-test=save]");
         assertThat(find("[data-test=error-title]").getText()).contains("问卷标题不能为空");
-        assertThat(find("[data-test=question-0] .invalid-feedback").getText()).contains("题目内容不能为空");
+        assertThat(find("[data-test=error-text-0]").getText()).contains("题目内容不能为空");
 
         type("[data-test=title]", title);
         type("[data-test=text-0]", "送货准时吗？");
@@ -52,6 +52,7 @@ class QuestionnaireEditorE2ETest extends BrowserTest {
         new Select(find("[data-test=type-1]")).selectByVisibleText("单选");
         clickAndWaitForNewPage("[data-test=add-question]");
         type("[data-test=text-2]", "其他建议");
+        type("[data-test=dimension-2]", "总体评价");
         new Select(find("[data-test=type-2]")).selectByVisibleText("文字");
         clickAndWaitForNewPage("[data-test=save]");
         assertThat(find("[data-test=error-options-1]").getText()).contains("单选题至少要有两个");
@@ -65,7 +66,8 @@ class QuestionnaireEditorE2ETest extends BrowserTest {
         clickAndWaitForNewPage("[data-test=add-question]");
         clickAndWaitForNewPage("[data-test=remove-3]");
         assertThat(all("[data-test^=question-]")).hasSize(3);
-        assertThat(find("[data-test=groups]").getText()).contains("订货服务 1 题").contains("送货服务 2 题");
+        assertThat(find("[data-test=groups]").getText()).contains("订货服务 1 题").contains("送货服务 1 题")
+                .contains("总体评价 1 题");
         screenshot("questionnaire-editor");
         clickAndWaitForNewPage("[data-test=save]");
         assertThat(find("[data-test=flash-success]").getText()).contains("第 1 版");
@@ -78,7 +80,7 @@ class QuestionnaireEditorE2ETest extends BrowserTest {
         assertThat(questions.get(0).get("options").get(1).asString()).isEqualTo("电话订货");
         assertThat(questions.get(1).get("type").asString()).isEqualTo("RATING");
         assertThat(questions.get(2).get("type").asString()).isEqualTo("TEXT");
-        assertThat(questions.get(2).get("dimension").asString()).isEqualTo("送货服务");
+        assertThat(questions.get(2).get("dimension").asString()).isEqualTo("总体评价");
 
         clickAndWaitForNewPage("[data-test=edit]");
         assertThat(find("[data-test=version-note]").getText()).contains("当前为第 1 版").contains("生成第 2 版")

@@ -150,8 +150,11 @@ public class EvaluationService {
      */
     private void storeCooperation(long run, EvaluationPeriod period) {
         Map<String, CooperationCounts> counts = new HashMap<>();
+        CooperationFacts.Period days = new CooperationFacts.Period(period.from(), period.to(),
+                period.from().atStartOfDay(properties.zone()).toInstant(),
+                period.to().plusDays(1).atStartOfDay(properties.zone()).toInstant());
         for (CooperationFacts source : cooperationFacts) {
-            source.countsByCustomer(period.from(), period.to()).forEach((code, c) -> counts.merge(code, c,
+            source.countsByCustomer(days).forEach((code, c) -> counts.merge(code, c,
                     CooperationCounts::plus));
         }
         Map<String, int[]> violations = new HashMap<>();

@@ -3,7 +3,6 @@ package com.tobacco.retailcrm.service.visit;
 import com.tobacco.retailcrm.rating.api.CooperationCounts;
 import com.tobacco.retailcrm.rating.api.CooperationFacts;
 import com.tobacco.retailcrm.service.api.VisitRecords;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -19,9 +18,9 @@ class VisitCooperation implements CooperationFacts {
     }
 
     @Override
-    public Map<String, CooperationCounts> countsByCustomer(LocalDate from, LocalDate to) {
+    public Map<String, CooperationCounts> countsByCustomer(Period period) {
         Map<String, CooperationCounts> counts = new HashMap<>();
-        visits.visitsByCustomer(from, to).forEach((code, n) -> counts.put(code, CooperationCounts.visits(n)));
+        visits.visitsByCustomer(period.from(), period.to()).forEach((code, n) -> counts.put(code, CooperationCounts.visits(n)));
         return counts;
     }
 }

@@ -2,10 +2,7 @@ package com.tobacco.retailcrm.survey.service;
 
 import com.tobacco.retailcrm.rating.api.CooperationCounts;
 import com.tobacco.retailcrm.rating.api.CooperationFacts;
-import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,25 +11,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 测评参与 for the evaluation's 合作度: per retailer, the surveys answered (by phone or link, dated by the answer) and
- * refused (dated when the refusal was recorded) within the period, in the company's zone. Unreachable calls do not
+ * refused (dated when the refusal was recorded) within the period. Unreachable calls do not
  * count: nobody was asked.
  */
 @Component
 class SurveyCooperation implements CooperationFacts {
 
     private final JdbcTemplate jdbc;
-    private final ZoneId zone;
 
-    SurveyCooperation(JdbcTemplate jdbc, CrmProperties crm) {
+    SurveyCooperation(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.zone = crm.zone();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Map<String, CooperationCounts> countsByCustomer(LocalDate from, LocalDate to) {
-        Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+    public Map<String, CooperationCounts> countsByCustomer(Period period) {
+        Timestamp start = Timestamp.from(period.start());
+        Timestamp end = Timestamp.from(period.end());
         Map<String, CooperationCounts> counts = new HashMap<>();
         jdbc.query("""
                 select customer_code,
