@@ -182,7 +182,8 @@ class QuestionnaireEditorController {
                         Map<String, String> fieldErrors, List<String> errors) {
         model.addAttribute("current", current);
         model.addAttribute("seen", seen);
-        model.addAttribute("title", title);
+        // not "title": the layout's fragment parameter of that name would shadow it
+        model.addAttribute("formTitle", title);
         model.addAttribute("rows", rows);
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("errors", errors);
