@@ -7,6 +7,8 @@ import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import com.tobacco.retailcrm.shared.web.ApiExceptionHandler;
+import com.tobacco.retailcrm.shared.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,16 +22,23 @@ import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
-/** 话务员考核 over HTTP: the month's figures put whole, the coefficients, and the indices (JSON or Excel). */
+/** 话务员考核 over HTTP: the month's figures put whole or imported from a file, the coefficients, and the indices. */
 @RestController
 class AgentKpiController {
 
@@ -41,8 +50,13 @@ class AgentKpiController {
     private final AuditLog audit;
     private final Clock clock;
     private final CrmProperties crm;
+    private final Messages messages;
+    private final ApiExceptionHandler problems;
 
-    AgentKpiController(AgentScores scores, UserDirectory users, AuditLog audit, Clock clock, CrmProperties crm) {
+    AgentKpiController(AgentScores scores, UserDirectory users, AuditLog audit, Clock clock, CrmProperties crm,
+                       Messages messages, ApiExceptionHandler problems) {
+        this.messages = messages;
+        this.problems = problems;
         this.scores = scores;
         this.users = users;
         this.audit = audit;
@@ -54,6 +68,49 @@ class AgentKpiController {
     @PreAuthorize(EDITORS)
     Map<String, Object> put(@PathVariable String month, @RequestBody(required = false) List<Map<String, Object>> rows) {
         return Map.of("month", month(month).toString(), "agents", scores.put(month(month), rows));
+    }
+
+    /**
+     * The month's figures from a CSV/xlsx file, all or nothing: 200 with what was stored, or 400 problem+json whose
+     * {@code errors} name each refused row, its field and the rule, with nothing stored.
+     */
+    @PostMapping(path = "/api/v1/agent-scores/{month}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(EDITORS)
+    ResponseEntity<?> importFile(@PathVariable String month,
+                                 @RequestPart(name = "file", required = false) MultipartFile file) {
+        AgentScores.ImportResult r = importUpload(month, file);
+        if (r.errors().isEmpty()) {
+            return ResponseEntity.ok(importJson(month(month), r));
+        }
+        ResponseEntity<ProblemDetail> problem = problems.problem(HttpStatus.BAD_REQUEST,
+                messages.text("report.agents.import.refused", r.errors().size()), null);
+        problem.getBody().setProperty("errors", rowErrors(r));
+        return problem;
+    }
+
+    AgentScores.ImportResult importUpload(String month, MultipartFile file) {
+        YearMonth m = month(month);
+        return Uploads.spooled(file, "agent-scores-", "{report.agents.error.file}",
+                (path, name) -> scores.importFile(m, path, name));
+    }
+
+    Map<String, Object> importJson(YearMonth month, AgentScores.ImportResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("month", month.toString());
+        m.put("total", r.total());
+        m.put("stored", r.stored());
+        m.put("errors", rowErrors(r));
+        return m;
+    }
+
+    private List<Map<String, Object>> rowErrors(AgentScores.ImportResult r) {
+        return r.errors().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("row", e.row());
+            m.put("field", e.field());
+            m.put("message", messages.text(e.message()));
+            return m;
+        }).toList();
     }
 
     @GetMapping("/api/v1/settings/agent-kpi")
