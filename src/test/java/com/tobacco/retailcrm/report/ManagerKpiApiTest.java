@@ -250,11 +250,14 @@ class ManagerKpiApiTest extends ApiTest {
         List<String> county = managers(http.get("/api/v1/kpi/managers?month=" + month, head1));
         assertThat(county).contains(cm1, cm2).doesNotContain(cm3);
         assertThat(managers(http.get("/api/v1/kpi/managers?month=" + month, md))).contains(cm1, cm2, cm3);
+        String denied = "select count(*) from audit_event where action = 'KPI_ACCESS' and outcome = 'DENIED'";
+        long deniedBefore = jdbc.queryForObject(denied, Long.class);
         var admin = http.get("/api/v1/kpi/managers?month=" + month, adminToken("sysadmin"));
         assertThat(admin.status()).isEqualTo(403);
         assertThat(admin.contentType()).contains("problem+json");
         assertThat(http.get("/api/v1/dashboard?month=" + month, adminToken("sysadmin")).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/dashboard?month=" + month, marketManager).status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject(denied, Long.class)).as("each refusal audited").isEqualTo(deniedBefore + 3);
     }
 
     private static List<String> managers(Http.Response r) {

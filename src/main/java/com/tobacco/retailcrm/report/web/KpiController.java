@@ -2,13 +2,16 @@ package com.tobacco.retailcrm.report.web;
 
 import com.tobacco.retailcrm.audit.api.AuditEntry;
 import com.tobacco.retailcrm.audit.api.AuditLog;
+import com.tobacco.retailcrm.audit.api.AuditOutcome;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.report.kpi.Dashboard;
 import com.tobacco.retailcrm.report.kpi.Indicators;
 import com.tobacco.retailcrm.report.kpi.Tally;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.UserDirectory;
+import com.tobacco.retailcrm.shared.web.ApiExceptionHandler;
 import com.tobacco.retailcrm.shared.web.Messages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.YearMonth;
@@ -16,7 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,15 +53,24 @@ class KpiController {
     private final ReportMonths months;
     private final AuditLog audit;
     private final Messages messages;
+    private final ApiExceptionHandler problems;
 
     KpiController(Indicators indicators, Dashboard dashboard, UserDirectory users, ReportMonths months, AuditLog audit,
-                  Messages messages) {
+                  Messages messages, ApiExceptionHandler problems) {
         this.indicators = indicators;
         this.dashboard = dashboard;
         this.users = users;
         this.months = months;
         this.audit = audit;
         this.messages = messages;
+        this.problems = problems;
+    }
+
+    /** A reader without the role (an administrator, a customer manager) is refused as everywhere, and it is audited. */
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> denied(HttpServletRequest request) {
+        audit.record(AuditEntry.of("KPI_ACCESS", "KPI", request.getRequestURI()).outcome(AuditOutcome.DENIED));
+        return problems.problem(HttpStatus.FORBIDDEN, messages.text("error.forbidden"), null);
     }
 
     @GetMapping("/api/v1/kpi/managers")
