@@ -6,22 +6,14 @@ import com.tobacco.retailcrm.report.agents.AgentScores;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
-import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.shared.web.ApiExceptionHandler;
 import com.tobacco.retailcrm.shared.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** 话务员考核 over HTTP: the month's figures put whole or imported from a file, the coefficients, and the indices. */
+/** 话务员考核 over HTTP: the month's figures put whole or imported from a file, the coefficients, and the indices (JSON or Excel). */
 @RestController
 class AgentKpiController {
 
@@ -48,20 +40,18 @@ class AgentKpiController {
     private final AgentScores scores;
     private final UserDirectory users;
     private final AuditLog audit;
-    private final Clock clock;
-    private final CrmProperties crm;
+    private final ReportMonths months;
     private final Messages messages;
     private final ApiExceptionHandler problems;
 
-    AgentKpiController(AgentScores scores, UserDirectory users, AuditLog audit, Clock clock, CrmProperties crm,
+    AgentKpiController(AgentScores scores, UserDirectory users, AuditLog audit, ReportMonths months,
                        Messages messages, ApiExceptionHandler problems) {
         this.messages = messages;
         this.problems = problems;
         this.scores = scores;
         this.users = users;
         this.audit = audit;
-        this.clock = clock;
-        this.crm = crm;
+        this.months = months;
     }
 
     @PutMapping("/api/v1/agent-scores/{month}")
@@ -112,7 +102,6 @@ class AgentKpiController {
             return m;
         }).toList();
     }
-
     @GetMapping("/api/v1/settings/agent-kpi")
     @PreAuthorize(READERS)
     Map<String, Object> settings() {
@@ -171,34 +160,13 @@ class AgentKpiController {
 
     private void excel(YearMonth month, List<Map<String, Object>> rows, HttpServletResponse response) throws IOException {
         audit.record(AuditEntry.of("AGENT_KPI_EXPORT", "AGENT_SCORES", month.toString()));
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode("话务员考核-" + month + ".xlsx", StandardCharsets.UTF_8));
         List<String> keys = List.of("agentName", "calls", "complaintCalls", "callTarget", "monitoringScore",
                 "testCallScore", "complaints", "trainingScore", "absences", "callVolumeIndex", "serviceQualityIndex",
                 "trainingIndex");
         List<String> headers = List.of("话务员", "话务量", "投诉电话", "月话务目标", "监听得分", "测试电话得分", "被投诉次数",
                 "培训平均分", "缺勤次数", "话务量指数", "服务质量指数", "培训指数");
-        try (OutputStream out = response.getOutputStream()) {
-            Workbook wb = new Workbook(out, "retail-crm", "1.0");
-            Worksheet ws = wb.newWorksheet("话务员考核 " + month);
-            for (int i = 0; i < headers.size(); i++) {
-                ws.value(0, i, headers.get(i));
-            }
-            int r = 1;
-            for (Map<String, Object> row : rows) {
-                for (int i = 0; i < keys.size(); i++) {
-                    Object v = row.get(keys.get(i));
-                    if (v instanceof Number n) {
-                        ws.value(r, i, n);
-                    } else {
-                        ws.value(r, i, String.valueOf(v));
-                    }
-                }
-                r++;
-            }
-            wb.finish();
-        }
+        ExcelDownload.send(response, "话务员考核-" + month + ".xlsx", List.of(new ExcelDownload.Sheet("话务员考核 " + month,
+                headers, rows.stream().map(r -> keys.stream().map(r::get).toList()).toList())));
     }
 
     private static Map<String, Object> settingsJson(AgentScores.Settings s) {
@@ -218,13 +186,6 @@ class AgentKpiController {
     }
 
     YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.from(clock.instant().atZone(crm.zone())).minusMonths(1);
-        }
-        try {
-            return YearMonth.parse(month.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "{report.error.month}");
-        }
+        return months.parse(month);
     }
 }
