@@ -139,6 +139,7 @@ class AuthChangeListener implements SmartLifecycle {
             while (lastHeard.getOrDefault(payload, 0L) <= mark) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
+                    log.warn("The change of sign-ins {} was not heard back within {} ms", payload, timeoutMillis);
                     return;
                 }
                 try {
