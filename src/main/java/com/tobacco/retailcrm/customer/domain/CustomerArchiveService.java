@@ -245,8 +245,11 @@ public class CustomerArchiveService implements CustomerArchive {
         return store.existingCodes(customerCodes);
     }
 
+    /**
+     * No transaction: the search is one statement (at most three, each with its own snapshot under READ COMMITTED
+     * in a transaction too), so a transaction would only add its commit's round trip to every search.
+     */
     @Override
-    @Transactional(readOnly = true)
     public PageResponse<CustomerSummary> search(CustomerQuery query, PageQuery page) {
         return searcher.search(query, page, scope()).map(this::summary);
     }
@@ -310,7 +313,7 @@ public class CustomerArchiveService implements CustomerArchive {
     }
 
     private String countyCode(long orgUnitId) {
-        return org.findById(orgUnitId).map(OrgUnitRef::code).orElse(null);
+        return org.codeOf(orgUnitId).orElse(null);
     }
 
     private static String actor() {
