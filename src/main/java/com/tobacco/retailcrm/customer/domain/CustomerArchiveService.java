@@ -181,6 +181,19 @@ public class CustomerArchiveService implements CustomerArchive {
         return store.find(customerCode, false).filter(this::inScope).map(c -> record(c, Set.of(), null));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, CustomerRecord> findAll(java.util.Collection<String> customerCodes) {
+        var scope = scope();
+        Map<String, CustomerRecord> found = new HashMap<>();
+        for (Customer c : store.findAll(customerCodes)) {
+            if (scope.includes(c.manager(), c.countyOrgUnitId())) {
+                found.put(c.code(), record(c, Set.of(), null));
+            }
+        }
+        return found;
+    }
+
     /**
      * The customer as the API and the customer page show it: sensitive values in clear where the caller may see
      * them (each such read is audited) when {@code reveal}, masked otherwise.
