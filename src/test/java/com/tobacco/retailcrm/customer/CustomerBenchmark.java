@@ -12,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
@@ -74,50 +73,15 @@ class CustomerBenchmark extends CustomerApiTestBase {
     UserDirectory directory;
 
     private final Random random = new Random(20261123);
-    private final List<String> report = new ArrayList<>();
+    private final List<String> report = new ArrayList<>() {
+        @Override
+        public boolean add(String line) {
+            System.out.println("[bench] " + line); // at once: a run that fails later still shows what it measured
+            return super.add(line);
+        }
+    };
     private final List<String[]> figures = new ArrayList<>();
     private String codePrefix;
-
-    /** The county's people: a market-department clerk, a market manager and a customer manager under them. */
-    private record People(String county, String mdName, String md, String mmName, String mm, String cmName, String cm) {
-    }
-
-    @Test
-    void benchmark() throws Exception {
-        int customers = Integer.getInteger("bench.customers", 300_000);
-        int importRows = Integer.getInteger("bench.importRows", 20_000);
-        report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start "
-                + loadAverage());
-        People p = people();
-        long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, p.county());
-        List<String[]> samples = load(customers, countyId, p.cmName());
-        search(p, samples);
-        importFullWidth(p, importRows);
-        report.add("load average at the end " + loadAverage());
-
-        List<String> out = new ArrayList<>(table());
-        out.add("");
-        out.addAll(report);
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/bench-report.txt"), out, StandardCharsets.UTF_8);
-        out.forEach(line -> System.out.println("[bench] " + line));
-    }
-
-    private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).trim();
-    }
-
-    private People people() {
-        String county = orgUnit("COUNTY", rootOrgCode(), "基准县" + unique());
-        String dept = orgUnit("DEPARTMENT", rootOrgCode(), "基准市场部" + unique());
-        String mmName = "bmm" + unique();
-        String mm = userWithRoles(mmName, county, null, List.of("MARKET_MANAGER"));
-        String cmName = "bcm" + unique();
-        String cm = userWithRoles(cmName, county, mmName, List.of("CUSTOMER_MANAGER"));
-        String mdName = "bmd" + unique();
-        String md = userWithRoles(mdName, dept, null, List.of("MARKET_DEPT"));
-        return new People(county, mdName, md, mmName, mm, cmName, cm);
-    }
 
     /** COPY of generated customers (every tenth the customer manager's); returns samples {code, name, phone, initials}. */
     private List<String[]> load(int n, long countyId, String manager) throws Exception {
@@ -137,16 +101,16 @@ class CustomerBenchmark extends CustomerApiTestBase {
 
     // ---------------------------------------------------------------------------------------------------- search
 
-    private void search(People p, List<String[]> samples) throws Exception {
+    private void search(County p, List<String[]> samples) throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
         int seconds = Integer.getInteger("bench.seconds", 30);
         int warmUp = Integer.getInteger("bench.warmUp", 15);
         Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("customerManager", p.cm());
-        tokens.put("marketManager", p.mm());
-        tokens.put("marketDept", p.md());
-        Map<String, DataScope> scopes = Map.of("customerManager", scopeOf(p.cmName()),
-                "marketManager", scopeOf(p.mmName()), "marketDept", scopeOf(p.mdName()));
+        tokens.put("customerManager", p.manager());
+        tokens.put("marketManager", p.marketManager());
+        tokens.put("marketDept", p.marketDept());
+        Map<String, DataScope> scopes = Map.of("customerManager", scopeOf(p.managerName()),
+                "marketManager", scopeOf(p.marketManagerName()), "marketDept", scopeOf(p.marketDeptName()));
         report.add("scopes: " + scopes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().kind()).sorted().toList());
         List<String> roles = List.copyOf(tokens.keySet());
         List<SearchLoadClient.Request> mix = new ArrayList<>();
@@ -270,10 +234,10 @@ class CustomerBenchmark extends CustomerApiTestBase {
      * half new customers (fresh code and licence, no SYSTEM values, every writable column filled), imports it cold
      * and compares with COPY of the same final rows and history rows.
      */
-    private void importFullWidth(People p, int rows) throws Exception {
+    private void importFullWidth(County p, int rows) throws Exception {
         int updates = (int) Math.pow(10, Math.floor(Math.log10(Math.max(10, rows / 2))));
         String exportQ = codePrefix + "0".repeat(8 - (int) Math.log10(updates));
-        var export = http.get("/api/v1/customers/export?format=csv&q=" + exportQ, p.md());
+        var export = http.get("/api/v1/customers/export?format=csv&q=" + exportQ, p.marketDept());
         assertThat(export.status()).as("%s", export).isEqualTo(200);
         List<CSVRecord> exported = CSVFormat.DEFAULT.builder().build()
                 .parse(new StringReader(export.body().replace("\uFEFF", ""))).getRecords();
@@ -285,7 +249,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
             lines.add(columns.updated(exported.get(i).toList(), i));
         }
         for (int i = 1; i < exported.size(); i++) {
-            lines.add(columns.created(exported.get(i).toList(), i, newPrefix, p.county()));
+            lines.add(columns.created(exported.get(i).toList(), i, newPrefix, p.code()));
         }
         java.util.Collections.shuffle(lines, random);
         Path file = writeXlsx(header, lines);
@@ -296,7 +260,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
         long maxHeap = Runtime.getRuntime().maxMemory();
         String walBefore = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
         HeapWatch watch = HeapWatch.start();
-        ImportRun run = importFile(p.md(), file);
+        ImportRun run = importFile(p.marketDept(), file);
         HeapWatch.Peaks peaks = watch.stop();
         Files.deleteIfExists(file);
         report.add(String.format("import (cold, no import before it in this JVM): %s in %.1f s = %.0f rows/s; created %d, "
@@ -397,19 +361,32 @@ class CustomerBenchmark extends CustomerApiTestBase {
         String historyColumns = columns("customer_history").replaceFirst("\\bid, ", "");
         String historySelect = historyColumns.replace("customer_id", "customer_id + 1000000000000")
                 .replace("customer_code", "'8' || customer_code");
+        Path customers = Files.createTempFile("bench-copy-customers", ".txt");
+        Path history = Files.createTempFile("bench-copy-history", ".txt");
         try (Connection con = dataSource.getConnection()) {
             var copy = con.unwrap(PGConnection.class).getCopyAPI();
-            String customers = copyOut(copy, "copy (select " + customerSelect + " from customer where id in "
-                    + "(select customer_id from customer_history where source = " + source + ")) to stdout");
-            String history = copyOut(copy, "copy (select " + historySelect + " from customer_history where source = "
-                    + source + ") to stdout");
+            try (OutputStream out = Files.newOutputStream(customers)) {
+                copy.copyOut("copy (select " + customerSelect + " from customer where id in "
+                        + "(select customer_id from customer_history where source = " + source + ")) to stdout", out);
+            }
+            try (OutputStream out = Files.newOutputStream(history)) {
+                copy.copyOut("copy (select " + historySelect + " from customer_history where source = " + source
+                        + ") to stdout", out);
+            }
             con.setAutoCommit(false);
             long t0 = System.nanoTime();
-            long c = copy.copyIn("copy customer (" + customerColumns + ") from stdin", new StringReader(customers));
-            long h = copy.copyIn("copy customer_history (" + historyColumns + ") from stdin", new StringReader(history));
+            long c;
+            long h;
+            try (var in = Files.newInputStream(customers); var in2 = Files.newInputStream(history)) {
+                c = copy.copyIn("copy customer (" + customerColumns + ") from stdin", in);
+                h = copy.copyIn("copy customer_history (" + historyColumns + ") from stdin", in2);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             con.rollback();
             return new CopyBaseline(c, h, seconds);
+        } finally {
+            Files.deleteIfExists(customers);
+            Files.deleteIfExists(history);
         }
     }
 
@@ -420,15 +397,11 @@ class CustomerBenchmark extends CustomerApiTestBase {
                 String.class, table));
     }
 
-    private static String copyOut(org.postgresql.copy.CopyManager copy, String sql) throws Exception {
-        StringWriter out = new StringWriter();
-        copy.copyOut(sql, out);
-        return out.toString();
-    }
-
     // ---------------------------------------------------------------------------------------------------- table
 
     private void figure(String name, double value, double baseline, String target, boolean pass) {
+        report.add(String.format(Locale.ROOT, "figure: %s = %s (baseline %s, target %s)", name, format(value),
+                format(baseline), target));
         figures.add(new String[] {name, format(value), format(baseline),
                 baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline), target, pass ? "PASS" : "FAIL"});
     }
