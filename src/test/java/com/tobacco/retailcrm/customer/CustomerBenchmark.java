@@ -73,15 +73,39 @@ class CustomerBenchmark extends CustomerApiTestBase {
     UserDirectory directory;
 
     private final Random random = new Random(20261123);
-    private final List<String> report = new ArrayList<>() {
-        @Override
-        public boolean add(String line) {
-            System.out.println("[bench] " + line); // at once: a run that fails later still shows what it measured
-            return super.add(line);
-        }
-    };
+    private final List<String> report = new ArrayList<>();
     private final List<String[]> figures = new ArrayList<>();
     private String codePrefix;
+
+    @Test
+    void benchmark() throws Exception {
+        int customers = Integer.getInteger("bench.customers", 300_000);
+        int importRows = Integer.getInteger("bench.importRows", 20_000);
+        note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start " + loadAverage());
+        County p = county();
+        long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, p.code());
+        List<String[]> samples = load(customers, countyId, p.managerName());
+        search(p, samples);
+        importFullWidth(p, importRows);
+        note("load average at the end " + loadAverage());
+
+        List<String> out = new ArrayList<>(table());
+        out.add("");
+        out.addAll(report);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/bench-report.txt"), out, StandardCharsets.UTF_8);
+        table().forEach(line -> System.out.println("[bench] " + line));
+    }
+
+    /** A line of the report, printed at once: a run that fails later still shows what it measured. */
+    private void note(String line) {
+        System.out.println("[bench] " + line);
+        report.add(line);
+    }
+
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
 
     /** COPY of generated customers (every tenth the customer manager's); returns samples {code, name, phone, initials}. */
     private List<String[]> load(int n, long countyId, String manager) throws Exception {
@@ -90,10 +114,10 @@ class CustomerBenchmark extends CustomerApiTestBase {
         List<String[]> samples = new BenchmarkCustomers(dataSource, cipher, random).load(n, codePrefix, countyId, manager);
         // an archive of this size has long been vacuumed: autovacuum catching up on the load must not run in a measurement
         jdbc.execute("vacuum (analyze) customer");
-        report.add("server: " + jdbc.queryForObject("select string_agg(name || '=' || current_setting(name), ', ' "
+        note("server: " + jdbc.queryForObject("select string_agg(name || '=' || current_setting(name), ', ' "
                 + "order by name) from pg_settings where name in ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', "
                 + "'wal_buffers', 'server_version', 'fsync', 'synchronous_commit', 'full_page_writes')", String.class));
-        report.add(String.format("loaded %,d customers with COPY in %.1f s (table now %,d rows)", n,
+        note(String.format("loaded %,d customers with COPY in %.1f s (table now %,d rows)", n,
                 Duration.between(start, Instant.now()).toMillis() / 1000.0,
                 jdbc.queryForObject("select count(*) from customer", Long.class)));
         return samples;
@@ -111,7 +135,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
         tokens.put("marketDept", p.marketDept());
         Map<String, DataScope> scopes = Map.of("customerManager", scopeOf(p.managerName()),
                 "marketManager", scopeOf(p.marketManagerName()), "marketDept", scopeOf(p.marketDeptName()));
-        report.add("scopes: " + scopes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().kind()).sorted().toList());
+        note("scopes: " + scopes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().kind()).sorted().toList());
         List<String> roles = List.copyOf(tokens.keySet());
         List<SearchLoadClient.Request> mix = new ArrayList<>();
         int i = 0;
@@ -129,12 +153,12 @@ class CustomerBenchmark extends CustomerApiTestBase {
         Map<String, SearchLoadClient.Result> bare = new LinkedHashMap<>();
         SearchLoadClient.results(bareRun).forEach(r -> bare.put(r.key(), r));
 
-        report.add(String.format("search: %d clients in a separate process, %d s measured after %d s warm-up; "
+        note(String.format("search: %d clients in a separate process, %d s measured after %d s warm-up; "
                 + "bare SQL: the same mix from %d JDBC threads", clients, seconds, warmUp, clients));
         for (String key : http.keySet()) {
             var h = http.get(key);
             var b = bare.get(key);
-            report.add(String.format("  %-22s HTTP p50 %6.1f p95 %6.1f p99 %6.1f ms %6.0f req/s (%d failed) | SQL p50 %6.1f p95 %6.1f ms %6.0f/s",
+            note(String.format("  %-22s HTTP p50 %6.1f p95 %6.1f p99 %6.1f ms %6.0f req/s (%d failed) | SQL p50 %6.1f p95 %6.1f ms %6.0f/s",
                     key, h.p50() / 1000.0, h.p95() / 1000.0, h.p99() / 1000.0, h.perSecond(), h.errors(),
                     b == null ? 0 : b.p50() / 1000.0, b == null ? 0 : b.p95() / 1000.0, b == null ? 0 : b.perSecond()));
         }
@@ -253,7 +277,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
         }
         java.util.Collections.shuffle(lines, random);
         Path file = writeXlsx(header, lines);
-        report.add(String.format("import file: %,d rows (%,d updates, %,d new) x %d columns, %,d KB xlsx", lines.size(),
+        note(String.format("import file: %,d rows (%,d updates, %,d new) x %d columns, %,d KB xlsx", lines.size(),
                 exported.size() - 1, exported.size() - 1, header.size(), Files.size(file) / 1024));
 
         System.gc();
@@ -263,18 +287,18 @@ class CustomerBenchmark extends CustomerApiTestBase {
         ImportRun run = importFile(p.marketDept(), file);
         HeapWatch.Peaks peaks = watch.stop();
         Files.deleteIfExists(file);
-        report.add(String.format("import (cold, no import before it in this JVM): %s in %.1f s = %.0f rows/s; created %d, "
+        note(String.format("import (cold, no import before it in this JVM): %s in %.1f s = %.0f rows/s; created %d, "
                         + "updated %d, unchanged %d, failed %d; %,d MB of WAL; first errors %s", run.status(), run.seconds(),
                 lines.size() / run.seconds(), run.created(), run.updated(), run.unchanged(), run.failed(),
                 jdbc.queryForObject("select (pg_current_wal_lsn() - ?::pg_lsn) / 1048576", Long.class, walBefore),
                 run.errors()));
-        report.add(String.format("heap during the import (whole JVM: server and test, -Xmx %,d MB): live after GC peak "
+        note(String.format("heap during the import (whole JVM: server and test, -Xmx %,d MB): live after GC peak "
                         + "%,d MB; in use incl. garbage peak %,d MB (sampled every 50 ms); %d collections",
                 maxHeap / (1024 * 1024), peaks.afterGc() / (1024 * 1024), peaks.used() / (1024 * 1024), peaks.collections()));
         assertThat(run.status()).as("the import finished within the heap").isEqualTo("DONE");
 
         CopyBaseline copy = copyBaseline(run.id());
-        report.add(String.format("COPY baseline: %,d customer rows and %,d history rows in %.2f s (then rolled back: "
+        note(String.format("COPY baseline: %,d customer rows and %,d history rows in %.2f s (then rolled back: "
                 + "customers are never deleted)", copy.customers(), copy.history(), copy.seconds()));
         double rowsPerSecond = lines.size() / run.seconds();
         figure("import full width, half updates (rows/s)", rowsPerSecond, lines.size() / copy.seconds(), ">= 5000",
@@ -400,7 +424,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
     // ---------------------------------------------------------------------------------------------------- table
 
     private void figure(String name, double value, double baseline, String target, boolean pass) {
-        report.add(String.format(Locale.ROOT, "figure: %s = %s (baseline %s, target %s)", name, format(value),
+        note(String.format(Locale.ROOT, "figure: %s = %s (baseline %s, target %s)", name, format(value),
                 format(baseline), target));
         figures.add(new String[] {name, format(value), format(baseline),
                 baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline), target, pass ? "PASS" : "FAIL"});
