@@ -15,7 +15,12 @@ public abstract class CustomerApiTestBase extends ApiTest {
 
     /** A county with a market-dept user, a market manager and a customer manager under them. */
     protected record County(String code, String marketDept, String marketManagerName, String marketManager,
-                            String managerName, String manager) {
+                            String managerName, String manager, String marketDeptName) {
+
+        protected County(String code, String marketDept, String marketManagerName, String marketManager,
+                         String managerName, String manager) {
+            this(code, marketDept, marketManagerName, marketManager, managerName, manager, null);
+        }
     }
 
     protected County county() {
@@ -25,8 +30,9 @@ public abstract class CustomerApiTestBase extends ApiTest {
         String mm = userWithRoles(mmName, county, null, List.of("MARKET_MANAGER"));
         String cmName = "cm" + unique();
         String cm = userWithRoles(cmName, county, mmName, List.of("CUSTOMER_MANAGER"));
-        String md = userWithRoles("md" + unique(), dept, null, List.of("MARKET_DEPT"));
-        return new County(county, md, mmName, mm, cmName, cm);
+        String mdName = "md" + unique();
+        String md = userWithRoles(mdName, dept, null, List.of("MARKET_DEPT"));
+        return new County(county, md, mmName, mm, cmName, cm, mdName);
     }
 
     protected static String digits(int n) {

@@ -63,6 +63,9 @@ public interface CustomerArchive {
     /** The customer within the caller's scope, sensitive values masked (no clear read, nothing audited). */
     Optional<CustomerRecord> find(String customerCode);
 
+    /** {@link #find} for many customers in one query: those within the caller's scope, by code. */
+    java.util.Map<String, CustomerRecord> findAll(java.util.Collection<String> customerCodes);
+
     boolean exists(String customerCode);
 
     /** Which of these codes the archive holds, in one look-up (for a batch from another system). */

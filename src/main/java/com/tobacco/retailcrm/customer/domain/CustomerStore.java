@@ -56,6 +56,11 @@ class CustomerStore {
                 .stream().findFirst();
     }
 
+    List<Customer> findAll(java.util.Collection<String> codes) {
+        return jdbc.query("select * from customer where customer_code = any(?)", mapper(),
+                (Object) codes.toArray(String[]::new));
+    }
+
     boolean existsCode(String code) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from customer where customer_code = ?)",
                 Boolean.class, code));

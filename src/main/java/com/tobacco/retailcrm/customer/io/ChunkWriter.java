@@ -115,10 +115,14 @@ class ChunkWriter {
             }
             deferred.addAll(chunk.oneByOne());
             deferred.sort(Comparator.comparingInt(ImportRow::number));
+            // the customers the rows update, read in one query instead of one per row
+            Map<String, com.tobacco.retailcrm.customer.api.CustomerRecord> read = new HashMap<>(rows.readAll(
+                    deferred.stream().map(ImportRow::customerCode).filter(existing::contains).distinct().toList()));
             for (ImportRow row : deferred) {
                 List<FieldProblem> problems = new ArrayList<>();
+                // taken once: a code given again later in the chunk is read again, after this row's write
                 RowResult.Outcome outcome = rows.write(row, chunk.fields(), chunk.source(),
-                        existing.contains(row.customerCode()), problems);
+                        existing.contains(row.customerCode()), read.remove(row.customerCode()), problems);
                 results.add(new RowResult(row.number(), outcome, problems));
                 if (outcome == RowResult.Outcome.CREATED) {
                     existing.add(row.customerCode());

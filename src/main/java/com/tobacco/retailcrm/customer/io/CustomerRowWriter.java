@@ -45,12 +45,22 @@ class CustomerRowWriter {
      */
     RowResult.Outcome write(ImportRow row, Map<String, ImportField> fields, ChangeSource source, boolean exists,
                             List<FieldProblem> problems) {
+        return write(row, fields, source, exists, null, problems);
+    }
+
+    /**
+     * {@link #write(ImportRow, Map, ChangeSource, boolean, List)} with the customer as {@link #readAll} read it for
+     * this row, or null to read it here.
+     */
+    RowResult.Outcome write(ImportRow row, Map<String, ImportField> fields, ChangeSource source, boolean exists,
+                            CustomerRecord read, List<FieldProblem> problems) {
         String code = row.customerCode();
         if (code == null) {
             problems.add(new FieldProblem("customerCode", "{customer.import.error.codeRequired}"));
             return RowResult.Outcome.FAILED;
         }
-        Optional<CustomerRecord> existing = exists ? archive.find(code) : Optional.empty();
+        Optional<CustomerRecord> existing = !exists ? Optional.empty()
+                : read != null ? Optional.of(read) : archive.find(code);
         if (exists && existing.isEmpty()) {
             problems.add(new FieldProblem("customerCode", "{customer.import.error.outOfScope}"));
             return RowResult.Outcome.FAILED;
@@ -69,6 +79,11 @@ class CustomerRowWriter {
         }
         AppliedChanges applied = archive.applyChanges(code, changes, null, source, source.toString());
         return applied.unchanged() ? RowResult.Outcome.UNCHANGED : RowResult.Outcome.UPDATED;
+    }
+
+    /** The customers of these codes within the caller's scope, by code: one query for a chunk's updates. */
+    Map<String, CustomerRecord> readAll(java.util.Collection<String> codes) {
+        return codes.isEmpty() ? Map.of() : archive.findAll(codes);
     }
 
     /**

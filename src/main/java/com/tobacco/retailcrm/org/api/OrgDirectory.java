@@ -11,6 +11,9 @@ public interface OrgDirectory {
 
     Optional<OrgUnitRef> findById(long id);
 
+    /** The unit's code: codes never change, so this is read from the database once per unit and node. */
+    Optional<String> codeOf(long id);
+
     /** The unit and every unit below it. */
     Set<Long> subtreeIds(long orgUnitId);
 

@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrgUnitService implements OrgDirectory {
 
+    /** Unit id → code: a code is never updated (the column is not updatable) and an id never reused. */
+    private final java.util.Map<Long, String> codes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final OrgUnitRepository units;
     private final AuditLog audit;
     private final Clock clock;
@@ -94,6 +97,18 @@ public class OrgUnitService implements OrgDirectory {
     @Transactional(readOnly = true)
     public Optional<OrgUnitRef> findByCode(String code) {
         return units.findByCode(code).map(u -> ref(u, parentCode(u)));
+    }
+
+    @Override
+    public Optional<String> codeOf(long id) {
+        String code = codes.get(id);
+        if (code == null) {
+            code = units.findById(id).map(OrgUnit::getCode).orElse(null);
+            if (code != null) {
+                codes.put(id, code);
+            }
+        }
+        return Optional.ofNullable(code);
     }
 
     @Override

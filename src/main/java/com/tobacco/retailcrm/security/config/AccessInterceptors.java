@@ -147,7 +147,7 @@ class AccessInterceptors implements WebMvcConfigurer {
             var user = CurrentUsers.current();
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (user.isEmpty() || !(handler instanceof HandlerMethod) || ALLOWED_BEFORE_MFA_ENROLMENT.contains(path)
-                    || !mfa.enrolmentRequired(user.get())) {
+                    || request.getAttribute(BearerTokenFilter.MFA_CHECKED) != null || !mfa.enrolmentRequired(user.get())) {
                 return true;
             }
             if (path.startsWith("/api/")) {

@@ -1,6 +1,5 @@
 package com.tobacco.retailcrm.security.config;
 
-import com.tobacco.retailcrm.security.domain.MfaService;
 import com.tobacco.retailcrm.security.domain.TokenService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,35 +20,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
+    /** Request attribute: this filter has decided the caller's MFA enrolment from the token's cached grant. */
+    static final String MFA_CHECKED = BearerTokenFilter.class.getName() + ".mfaChecked";
+
     private final TokenService tokens;
     private final ProblemResponses problems;
-    private final MfaService mfa;
 
-    BearerTokenFilter(TokenService tokens, ProblemResponses problems, MfaService mfa) {
+    BearerTokenFilter(TokenService tokens, ProblemResponses problems) {
         this.tokens = tokens;
         this.problems = problems;
-        this.mfa = mfa;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String token = bearer(request);
-        var user = token == null ? java.util.Optional.<com.tobacco.retailcrm.security.api.CurrentUser>empty()
-                : tokens.resolve(token);
-        if (user.isPresent()) {
+        var caller = token == null ? java.util.Optional.<TokenService.ApiCaller>empty() : tokens.resolve(token);
+        if (caller.isPresent()) {
+            var user = caller.get().user();
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UserSessions.authenticationFor(user.get()));
+            context.setAuthentication(UserSessions.authenticationFor(user));
             SecurityContextHolder.setContext(context);
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (user.get().passwordChangeRequired() && !AccessInterceptors.allowedBeforePasswordChange(path)) {
+            if (user.passwordChangeRequired() && !AccessInterceptors.allowedBeforePasswordChange(path)) {
                 problems.write(request, response, HttpStatus.FORBIDDEN, "error.password.changeRequired");
                 return;
             }
-            if (!AccessInterceptors.allowedBeforeMfaEnrolment(path) && mfa.enrolmentRequired(user.get())) {
+            if (!AccessInterceptors.allowedBeforeMfaEnrolment(path) && caller.get().mfaEnrolmentRequired()) {
                 problems.write(request, response, HttpStatus.FORBIDDEN, "error.mfa.setupRequired");
                 return;
             }
+            // the MFA gate among the interceptors need not ask the database again
+            request.setAttribute(MFA_CHECKED, Boolean.TRUE);
         }
         chain.doFilter(request, response);
     }

@@ -1,7 +1,6 @@
 package com.tobacco.retailcrm.security.config;
 
 import com.tobacco.retailcrm.security.domain.Authenticator;
-import com.tobacco.retailcrm.security.domain.MfaService;
 import com.tobacco.retailcrm.security.domain.TokenService;
 import com.tobacco.retailcrm.security.domain.UserSessions;
 import com.tobacco.retailcrm.shared.web.ProblemResponses;
@@ -35,7 +34,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, ProblemResponses problems, MfaService mfa)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, ProblemResponses problems)
             throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
@@ -47,7 +46,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, problems, mfa), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) ->
                                 problems.write(req, res, HttpStatus.UNAUTHORIZED, "error.unauthenticated"))

@@ -41,9 +41,9 @@ public class MfaService {
      * Whether this user must turn on MFA before doing anything else: the policy demands it of administrators and
      * leaders (docs/domain/organisation-and-security.md) and this one has not confirmed a code yet.
      */
-    @Transactional(readOnly = true)
     public boolean enrolmentRequired(CurrentUser user) {
-        if (!policies.current().mfaRequiredFor(user.roles())) {
+        // most users (no administrator or leader role) cost no query: no policy could require MFA of them
+        if (!SecurityPolicy.mayRequireMfa(user.roles()) || !policies.current().mfaRequiredFor(user.roles())) {
             return false;
         }
         return users.findById(user.id()).map(u -> !u.isMfaEnabled()).orElse(false);

@@ -136,8 +136,17 @@ public class SecurityPolicy {
      * the three administrators and the leaders (领导), who see the whole company (docs/domain/organisation-and-security.md).
      */
     public boolean mfaRequiredFor(java.util.Collection<com.tobacco.retailcrm.security.api.Role> roles) {
-        return mfaRequiredForAdmins && roles.stream()
-                .anyMatch(r -> r.isAdmin() || r == com.tobacco.retailcrm.security.api.Role.LEADER);
+        return mfaRequiredForAdmins && mayRequireMfa(roles);
+    }
+
+    /** This user must turn on MFA before anything else: the policy requires it of them and they have not. */
+    boolean mfaEnrolmentRequired(UserAccount user) {
+        return mfaRequiredFor(user.getRoles()) && !user.isMfaEnabled();
+    }
+
+    /** Whether any policy could require MFA of these roles: only administrators' and leaders' can. */
+    static boolean mayRequireMfa(java.util.Collection<com.tobacco.retailcrm.security.api.Role> roles) {
+        return roles.stream().anyMatch(r -> r.isAdmin() || r == com.tobacco.retailcrm.security.api.Role.LEADER);
     }
 
     public long version() {

@@ -12,10 +12,12 @@ public class SecurityPolicyService {
 
     private final SecurityPolicyRepository policies;
     private final AuditLog audit;
+    private final TokenService tokens;
 
-    SecurityPolicyService(SecurityPolicyRepository policies, AuditLog audit) {
+    SecurityPolicyService(SecurityPolicyRepository policies, AuditLog audit, TokenService tokens) {
         this.policies = policies;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     @Transactional(readOnly = true)
@@ -31,6 +33,7 @@ public class SecurityPolicyService {
         }
         policy.update(settings);
         policies.flush();
+        tokens.forgetAllCached();
         audit.record(AuditEntry.of("SECURITY_POLICY_UPDATED", "POLICY", "1").detail(settings.toString()));
         return policy.settings();
     }

@@ -91,8 +91,11 @@ public class UserAccount {
 
     /** A password older than the policy's maximum age must be changed before anything else. */
     boolean mustChangePassword(Instant now, int maxAgeDays) {
-        return passwordChangeRequired || (maxAgeDays > 0
-                && passwordChangedAt.plus(Duration.ofDays(maxAgeDays)).isBefore(now));
+        return mustChangePassword(passwordChangeRequired, passwordChangedAt, now, maxAgeDays);
+    }
+
+    static boolean mustChangePassword(boolean changeRequired, Instant changedAt, Instant now, int maxAgeDays) {
+        return changeRequired || (maxAgeDays > 0 && changedAt.plus(Duration.ofDays(maxAgeDays)).isBefore(now));
     }
 
     void changePassword(String newHash, Instant now) {
@@ -181,6 +184,10 @@ public class UserAccount {
 
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     public Instant getPasswordChangedAt() {

@@ -44,9 +44,11 @@ public class UserAdministration {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final TokenService tokens;
 
     UserAdministration(UserAccountRepository users, PasswordService passwords, SessionTermination sessions, OrgDirectory org,
-                       JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+                       JdbcTemplate jdbc, AuditLog audit, Clock clock, TokenService tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -107,6 +109,8 @@ public class UserAdministration {
             audit.record(AuditEntry.of(cmd.enabled() ? "USER_ENABLED" : "USER_DISABLED", "USER", username));
         }
         users.flush();
+        // the user's tokens stay valid but must show the new name and unit (their data scope) on this node at once
+        tokens.forgetCached(user.getId());
         if (!changed.isEmpty()) {
             audit.record(AuditEntry.of("USER_UPDATED", "USER", username).detail(String.join(",", changed)));
         }
