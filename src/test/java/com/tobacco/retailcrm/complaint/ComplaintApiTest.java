@@ -146,6 +146,18 @@ class ComplaintApiTest extends ComplaintTestBase {
         assertThat(act(p.agentToken(), id, "close").get("status").asString()).isEqualTo("CLOSED");
         assertThat(tryAct(p.agentToken(), id, "callback", "satisfaction", "SATISFIED").status()).isEqualTo(422);
         assertThat(tryAct(p.agentToken(), id, "callback", "satisfaction", "MEH").status()).isEqualTo(400);
+
+        JsonNode closed = http.get("/api/v1/complaints/" + id, p.agentToken()).json();
+        List<String> fields = new ArrayList<>(closed.propertyNames());
+        assertThat(fields.subList(0, 10)).as("each code is followed by its name").containsExactly("id", "number",
+                "status", "statusName", "channel", "channelName", "category", "categoryName", "priority", "priorityName");
+        assertThat(closed.get("priorityName").asString()).isEqualTo("重大");
+        assertThat(closed.get("channelName").asString()).isNotBlank().isNotEqualTo(closed.get("channel").asString());
+        JsonNode firstCallback = closed.get("callbacks").get(0);
+        assertThat(firstCallback.get("levelName").asString()).isEqualTo("呼叫中心电话回访");
+        assertThat(firstCallback.get("satisfactionName").asString()).isEqualTo("满意");
+        assertThat(closed.get("timeline").valueStream().filter(e -> e.get("action").asString().equals("ASSIGN"))
+                .map(e -> e.get("actionName").asString()).toList()).containsExactly("分派/转办");
     }
 
     @Test

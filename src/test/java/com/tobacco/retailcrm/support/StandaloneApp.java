@@ -46,8 +46,21 @@ public final class StandaloneApp {
 
     /** Starts the application on a random port; {@code options} are further {@code --name=value} arguments. */
     public static ConfigurableApplicationContext start(Path dataDir, String bootstrapPassword, String... options) {
+        return startOn("", dataDir, bootstrapPassword, options);
+    }
+
+    /**
+     * Starts the application on the PostgreSQL server at {@code datasourceUrl} (blank: the embedded one), signing in
+     * with the test database's user and password.
+     */
+    public static ConfigurableApplicationContext startOn(String datasourceUrl, Path dataDir, String bootstrapPassword,
+                                                         String... options) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--crm.data-dir=" + dataDir,
-                "--crm.bootstrap-password=" + bootstrapPassword, "--spring.datasource.url="));
+                "--crm.bootstrap-password=" + bootstrapPassword, "--spring.datasource.url=" + datasourceUrl));
+        if (!datasourceUrl.isBlank()) {
+            args.add("--spring.datasource.username=" + System.getProperty("crm.test.db.user", "postgres"));
+            args.add("--spring.datasource.password=" + System.getProperty("crm.test.db.password", ""));
+        }
         args.addAll(List.of(options));
         return new SpringApplicationBuilder(RetailCrmApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testComponentsExcluded",

@@ -4,13 +4,13 @@ import com.tobacco.retailcrm.complaint.domain.ComplaintStatus;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
+import com.tobacco.retailcrm.workflow.api.TaskOutcome;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
 import com.tobacco.retailcrm.workflow.api.TaskView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +68,7 @@ class ComplaintTaskSource implements TaskSource {
     }
 
     @Override
-    public Map<String, Object> complete(String taskId, TaskCompletion completion) {
+    public TaskOutcome complete(String taskId, TaskCompletion completion) {
         long id = idOf(taskId, "complaint.error.notFound");
         service.get(id);
         throw new BusinessRuleException("complaint.error.taskOnPage", "/complaints/" + id);

@@ -46,14 +46,10 @@ class ComplaintJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("number", c.number());
-        m.put("status", c.status().name());
-        m.put("statusName", messages.text("complaint.status." + c.status().name()));
-        m.put("channel", c.channel().name());
-        m.put("channelName", messages.text("complaint.channel." + c.channel().name()));
-        m.put("category", c.category().name());
-        m.put("categoryName", messages.text("complaint.category." + c.category().name()));
-        m.put("priority", c.priority().name());
-        m.put("priorityName", messages.text("complaint.priority." + c.priority().name()));
+        named(m, "status", "complaint.status", c.status());
+        named(m, "channel", "complaint.channel", c.channel());
+        named(m, "category", "complaint.category", c.category());
+        named(m, "priority", "complaint.priority", c.priority());
         m.put("customerCode", c.customerCode());
         m.put("storeName", c.storeName());
         m.put("contactName", c.contactName());
@@ -113,8 +109,7 @@ class ComplaintJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("number", c.number());
-        m.put("status", c.status().name());
-        m.put("statusName", messages.text("complaint.status." + c.status().name()));
+        named(m, "status", "complaint.status", c.status());
         m.put("receivedAt", time(c.receivedAt()));
         m.put("description", c.description());
         return m;
@@ -123,10 +118,8 @@ class ComplaintJson {
     private Map<String, Object> callback(CallbackRecord b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("round", b.round());
-        m.put("level", b.level().name());
-        m.put("levelName", messages.text("complaint.level." + b.level().name()));
-        m.put("satisfaction", b.satisfaction().name());
-        m.put("satisfactionName", messages.text("complaint.satisfaction." + b.satisfaction().name()));
+        named(m, "level", "complaint.level", b.level());
+        named(m, "satisfaction", "complaint.satisfaction", b.satisfaction());
         m.put("note", b.note());
         m.put("by", b.actor());
         m.put("byName", service.displayName(b.actor()));
@@ -139,8 +132,7 @@ class ComplaintJson {
         m.put("at", time(e.at()));
         m.put("by", e.actor());
         m.put("byName", "system".equals(e.actor()) ? messages.text("complaint.page.system") : service.displayName(e.actor()));
-        m.put("action", e.action().name());
-        m.put("actionName", messages.text("complaint.action." + e.action().name()));
+        named(m, "action", "complaint.action", e.action());
         m.put("fromStatus", e.from() == null ? null : e.from().name());
         m.put("toStatus", e.to() == null ? null : e.to().name());
         m.put("fromStatusName", e.from() == null ? null : messages.text("complaint.status." + e.from().name()));
@@ -162,6 +154,12 @@ class ComplaintJson {
 
     private static final java.util.regex.Pattern CALLBACK_PREFIX =
             java.util.regex.Pattern.compile("^\\[([A-Z_]+)/([A-Z_]+)\\]");
+
+    /** A coded value as the API shows it: its code under {@code field}, its text under {@code field + "Name"}. */
+    private void named(Map<String, Object> m, String field, String messagePrefix, Enum<?> value) {
+        m.put(field, value.name());
+        m.put(field + "Name", messages.text(messagePrefix + "." + value.name()));
+    }
 
     OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();

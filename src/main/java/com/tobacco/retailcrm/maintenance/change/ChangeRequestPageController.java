@@ -6,14 +6,13 @@ import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
 import com.tobacco.retailcrm.customer.api.FieldDefinition;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
-import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.ForbiddenException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.api.PageQuery;
+import com.tobacco.retailcrm.shared.web.FormErrors;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +42,15 @@ class ChangeRequestPageController {
     private final ChangeRequestJson json;
     private final CustomerArchive archive;
     private final Messages messages;
+    private final FormErrors formErrors;
 
     ChangeRequestPageController(ChangeRequestService service, ChangeRequestJson json, CustomerArchive archive,
-                                Messages messages) {
+                                Messages messages, FormErrors formErrors) {
         this.service = service;
         this.json = json;
         this.archive = archive;
         this.messages = messages;
+        this.formErrors = formErrors;
     }
 
     @GetMapping("/change-requests")
@@ -89,7 +90,7 @@ class ChangeRequestPageController {
             redirect.addFlashAttribute("flash", messages.text("change.page.done"));
             return "redirect:/change-requests/" + id;
         } catch (InvalidInputException | BusinessRuleException | ForbiddenException e) {
-            model.addAttribute("errors", problems(e));
+            model.addAttribute("errors", formErrors.lines(e));
             model.addAttribute("comment", comment);
             return show(id, model);
         }
@@ -127,7 +128,7 @@ class ChangeRequestPageController {
             redirect.addFlashAttribute("flash", messages.text("change.page.raised", created.request().id()));
             return "redirect:/change-requests/" + created.request().id();
         } catch (InvalidInputException | BusinessRuleException | ForbiddenException e) {
-            model.addAttribute("errors", problems(e));
+            model.addAttribute("errors", formErrors.lines(e));
             model.addAttribute("values", form);
             return form(form.get("customerCode"), model);
         }
@@ -151,22 +152,10 @@ class ChangeRequestPageController {
             redirect.addFlashAttribute("flash", messages.text("change.page.raised", created.request().id()));
             return "redirect:/change-requests/" + created.request().id();
         } catch (InvalidInputException | BusinessRuleException e) {
-            model.addAttribute("errors", problems(e));
+            model.addAttribute("errors", formErrors.lines(e));
             model.addAttribute("reason", reason);
             return "workflow/change-request-bulk";
         }
-    }
-
-    private List<FieldProblem> problems(RuntimeException e) {
-        List<FieldProblem> list = new ArrayList<>();
-        if (e instanceof InvalidInputException invalid) {
-            invalid.problems().forEach(p -> list.add(new FieldProblem(p.field(), messages.text(p.message()))));
-        } else if (e instanceof BusinessRuleException rule) {
-            list.add(new FieldProblem(null, messages.text(rule.getMessage(), rule.args())));
-        } else if (e instanceof ForbiddenException forbidden) {
-            list.add(new FieldProblem(null, messages.text(forbidden.getMessage(), forbidden.args())));
-        }
-        return list;
     }
 
     /** The steps of the request's route after the furthest one reached, while it is in progress. */

@@ -8,8 +8,6 @@ import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,16 +45,16 @@ class UpkeepController {
 
     @GetMapping("/api/v1/upkeep-tasks")
     @PreAuthorize("isAuthenticated()")
-    PageResponse<Map<String, Object>> mine(@RequestParam(required = false) Boolean overdue,
-                                           @RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size) {
+    PageResponse<UpkeepTaskJson> mine(@RequestParam(required = false) Boolean overdue,
+                                      @RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
         Instant now = clock.instant();
         return tasks.mine(overdue, PageQuery.of(page, size, null, Set.of("dueAt"), "dueAt,asc")).map(t -> json(t, now));
     }
 
     @PostMapping("/api/v1/upkeep-tasks/{id}/complete")
     @PreAuthorize("isAuthenticated()")
-    Map<String, Object> complete(@PathVariable long id, @RequestBody(required = false) CompleteBody body) {
+    UpkeepTaskJson complete(@PathVariable long id, @RequestBody(required = false) CompleteBody body) {
         return json(tasks.complete(id, body == null ? null : body.comment()), clock.instant());
     }
 
@@ -74,27 +72,7 @@ class UpkeepController {
         return Map.of("job", job.name(), "created", created);
     }
 
-    Map<String, Object> json(UpkeepTask t, Instant now) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", t.id());
-        m.put("kind", t.kind().name());
-        m.put("name", messages.text("upkeep.kind." + t.kind().name()));
-        m.put("subject", t.subject());
-        m.put("period", t.period());
-        m.put("customerCode", t.customerCode());
-        m.put("assignee", t.assignee());
-        m.put("candidateRole", t.candidateRole());
-        m.put("detail", t.detail());
-        m.put("createdAt", time(t.createdAt()));
-        m.put("dueAt", time(t.dueAt()));
-        m.put("overdue", t.overdue(now));
-        m.put("completedBy", t.completedBy());
-        m.put("completedAt", time(t.completedAt()));
-        m.put("comment", t.comment());
-        return m;
-    }
-
-    private OffsetDateTime time(Instant i) {
-        return i == null ? null : i.atZone(calendar.zone()).toOffsetDateTime();
+    private UpkeepTaskJson json(UpkeepTask t, Instant now) {
+        return UpkeepTaskJson.of(t, now, messages, calendar.zone());
     }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.maintenance.upkeep;
 
+import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
@@ -8,7 +9,6 @@ import com.tobacco.retailcrm.workflow.api.TaskView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -23,15 +23,15 @@ class UpkeepTaskSource implements TaskSource {
     static final String PREFIX = "UP-";
 
     private final UpkeepTasks tasks;
-    private final UpkeepController controller;
     private final Messages messages;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
-    UpkeepTaskSource(UpkeepTasks tasks, UpkeepController controller, Messages messages, Clock clock) {
+    UpkeepTaskSource(UpkeepTasks tasks, Messages messages, Clock clock, WorkingCalendar calendar) {
         this.tasks = tasks;
-        this.controller = controller;
         this.messages = messages;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Override
@@ -59,8 +59,8 @@ class UpkeepTaskSource implements TaskSource {
     }
 
     @Override
-    public Map<String, Object> complete(String taskId, TaskCompletion completion) {
+    public UpkeepTaskJson complete(String taskId, TaskCompletion completion) {
         long id = idOf(taskId, "upkeep.error.notFound");
-        return controller.json(tasks.complete(id, completion.comment()), clock.instant());
+        return UpkeepTaskJson.of(tasks.complete(id, completion.comment()), clock.instant(), messages, calendar.zone());
     }
 }

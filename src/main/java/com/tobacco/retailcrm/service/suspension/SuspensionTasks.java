@@ -7,10 +7,10 @@ import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.workflow.api.TaskAction;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
+import com.tobacco.retailcrm.workflow.api.TaskOutcome;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
 import com.tobacco.retailcrm.workflow.api.TaskView;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +59,7 @@ class SuspensionTasks implements TaskSource, CustomerAttributes {
 
     @Override
     @Transactional
-    public Map<String, Object> complete(String taskId, TaskCompletion completion) {
+    public MakeUpDone complete(String taskId, TaskCompletion completion) {
         long id = idOf(taskId, "workflow.error.task.notFound");
         var task = store.openMakeUp(id).orElseThrow(() -> new NotFoundException("workflow.error.task.notFound", taskId));
         String me = CurrentUsers.require().username();
@@ -73,11 +73,11 @@ class SuspensionTasks implements TaskSource, CustomerAttributes {
             throw new InvalidInputException("comment", "{suspension.error.noteTooLong}");
         }
         store.doneMakeUp(id, me, clock.instant(), completion.comment());
-        Map<String, Object> done = new LinkedHashMap<>();
-        done.put("id", taskId);
-        done.put("customerCode", task.customerCode());
-        done.put("done", true);
-        return done;
+        return new MakeUpDone(taskId, task.customerCode(), true);
+    }
+
+    /** A make-up supply to-do done, as completing it answers (the order of the components is the JSON's). */
+    record MakeUpDone(String id, String customerCode, boolean done) implements TaskOutcome {
     }
 
     @Override

@@ -8,12 +8,12 @@ import com.tobacco.retailcrm.shared.api.NotFoundException;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.shared.web.Messages;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
+import com.tobacco.retailcrm.workflow.api.TaskOutcome;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
 import com.tobacco.retailcrm.workflow.api.TaskView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +62,7 @@ class VisitTaskSource implements TaskSource {
     }
 
     @Override
-    public Map<String, Object> complete(String taskId, TaskCompletion completion) {
+    public TaskOutcome complete(String taskId, TaskCompletion completion) {
         long id = idOf(taskId, "visit.error.notFound");
         String page = pageOf(id).orElseThrow(() -> new NotFoundException("visit.error.notFound", taskId));
         throw new BusinessRuleException("visit.error.taskOnPage", page);

@@ -6,6 +6,8 @@ import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.ForbiddenException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,33 @@ public class FormErrors {
 
     public boolean reject(RuntimeException e, BindingResult form) {
         return reject(e, form, Map.of());
+    }
+
+    /**
+     * The refusal as lines for a page that lists its errors itself, in the user's language (field null: the form as a
+     * whole); anything that is not a refusal of the input is thrown again.
+     */
+    public List<FieldProblem> lines(RuntimeException e) {
+        return lines(e, messages);
+    }
+
+    /** {@link #lines(RuntimeException)} for code that holds the messages but not this bean. */
+    public static List<FieldProblem> lines(RuntimeException e, Messages messages) {
+        List<FieldProblem> lines = new ArrayList<>();
+        if (e instanceof InvalidInputException invalid) {
+            invalid.problems().forEach(p -> lines.add(new FieldProblem(p.field(), messages.text(p.message()))));
+        } else if (e instanceof BusinessRuleException rule) {
+            lines.add(new FieldProblem(null, messages.text(rule.getMessage(), rule.args())));
+        } else if (e instanceof ConflictException conflict) {
+            lines.add(new FieldProblem(null, messages.text(conflict.getMessage(), conflict.args())));
+        } else if (e instanceof NotFoundException missing) {
+            lines.add(new FieldProblem(null, messages.text(missing.getMessage(), missing.args())));
+        } else if (e instanceof ForbiddenException forbidden) {
+            lines.add(new FieldProblem(null, messages.text(forbidden.getMessage(), forbidden.args())));
+        } else {
+            throw e;
+        }
+        return lines;
     }
 
     private void field(BindingResult form, Map<String, String> aliases, FieldProblem p) {

@@ -1,7 +1,6 @@
 package com.tobacco.retailcrm.workflow.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,9 +33,9 @@ public interface TaskSource {
 
     /**
      * Completes an item of this source as the signed-in user (403 wrong person, 400/422 bad action) and answers what
-     * the case looks like afterwards, as JSON.
+     * the item looks like afterwards.
      */
-    Map<String, Object> complete(String taskId, TaskCompletion completion);
+    TaskOutcome complete(String taskId, TaskCompletion completion);
 
     /** The number after this source's prefix in one of its task ids; 404 with {@code notFoundKey} when there is none. */
     default long idOf(String taskId, String notFoundKey) {

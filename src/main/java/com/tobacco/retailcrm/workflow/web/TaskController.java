@@ -36,9 +36,10 @@ class TaskController {
                 "size", tasks.size());
     }
 
+    /** The answer is the completed item's own JSON: its case, or what its source answers (see ToDoList#complete). */
     @PostMapping("/{id}/complete")
     @PreAuthorize("isAuthenticated()")
-    Map<String, Object> complete(@PathVariable String id, @RequestBody TaskCompletion completion) {
+    Object complete(@PathVariable String id, @RequestBody TaskCompletion completion) {
         return toDo.complete(id, completion);
     }
 }

@@ -92,10 +92,11 @@ class ToDoList {
     }
 
     /**
-     * Completes the task and answers the case afterwards, as the API shows it: a source's item by its id's prefix, an
-     * engine task through its case type's {@link TaskCompleter} when it has one, else the engine's completion.
+     * Completes the task and answers what it completed, as the API shows it: a source's item by its id's prefix (its
+     * {@link com.tobacco.retailcrm.workflow.api.TaskOutcome}), an engine task through its case type's
+     * {@link TaskCompleter} when it has one, else the engine's completion (the case's JSON).
      */
-    Map<String, Object> complete(String taskId, TaskCompletion completion) {
+    Object complete(String taskId, TaskCompletion completion) {
         Optional<TaskSource> owner = sourceOf(taskId);
         if (owner.isPresent()) {
             return owner.get().complete(taskId, completion);

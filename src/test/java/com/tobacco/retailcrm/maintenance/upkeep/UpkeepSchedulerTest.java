@@ -20,6 +20,10 @@ class UpkeepSchedulerTest extends ApiTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** A JSON string; a time with the company's offset. */
+    private static final String TEXT = "\"(?:[^\"\\\\]|\\\\.)*\"";
+    private static final String TIME = "\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\+08:00\"";
+
     @Test
     void runningEveryJobTwiceCreatesNoDuplicateTasks() throws Exception {
         String county = orgUnit("COUNTY", rootOrgCode(), "维护县" + unique());
@@ -113,6 +117,43 @@ class UpkeepSchedulerTest extends ApiTest {
         assertThat(http.post("/api/v1/upkeep-tasks/" + id + "/complete", cm, Http.body("comment", "x")).status())
                 .isEqualTo(422);
         assertThat(http.get("/api/v1/upkeep-tasks", cm).json().get("total").asLong()).as("done tasks leave the list").isZero();
+    }
+
+    /**
+     * An upkeep task completed from the to-do list ({@code POST /api/v1/tasks/UP-<id>/complete}) answers the task as
+     * {@code POST /api/v1/upkeep-tasks/{id}/complete} does: the same fields in the same order, nulls written out, times
+     * with the company's offset.
+     */
+    @Test
+    void completingFromTheToDoListAnswersTheUpkeepTaskAsItsOwnEndpointDoes() {
+        String county = orgUnit("COUNTY", rootOrgCode(), "待办县" + unique());
+        String cmName = "cm" + unique();
+        String cm = userWithRoles(cmName, county, null, List.of("CUSTOMER_MANAGER"));
+        String md = userWithRoles("md" + unique(), orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
+                List.of("MARKET_DEPT"));
+        String viaToDo = customer(md, county, cmName, null);
+        String viaUpkeep = customer(md, county, cmName, null);
+        assertThat(http.post("/api/v1/upkeep/runs", adminToken("sysadmin"), Http.body("job", "HALF_YEAR_REVIEW")).status())
+                .isEqualTo(200);
+        var fromToDo = http.post("/api/v1/tasks/UP-" + taskOf(viaToDo) + "/complete", cm,
+                Http.body("action", "DONE", "comment", "已复核"));
+        var fromUpkeep = http.post("/api/v1/upkeep-tasks/" + taskOf(viaUpkeep) + "/complete", cm,
+                Http.body("comment", "已复核"));
+        assertThat(fromToDo.status()).as("%s", fromToDo).isEqualTo(200);
+        assertThat(fromUpkeep.status()).as("%s", fromUpkeep).isEqualTo(200);
+        for (var done : List.of(fromToDo, fromUpkeep)) {
+            String code = done == fromToDo ? viaToDo : viaUpkeep;
+            assertThat(done.body()).matches("\\{\"id\":" + taskOf(code) + ",\"kind\":\"HALF_YEAR_REVIEW\",\"name\":"
+                    + TEXT + ",\"subject\":\"" + code + "\",\"period\":" + TEXT + ",\"customerCode\":\"" + code
+                    + "\",\"assignee\":\"" + cmName + "\",\"candidateRole\":null,\"detail\":" + TEXT
+                    + ",\"createdAt\":" + TIME + ",\"dueAt\":" + TIME + ",\"overdue\":false,\"completedBy\":\""
+                    + cmName + "\",\"completedAt\":" + TIME + ",\"comment\":\"已复核\"}");
+        }
+    }
+
+    private long taskOf(String customerCode) {
+        return jdbc.queryForObject("select id from upkeep_task where kind = 'HALF_YEAR_REVIEW' and subject = ?",
+                Long.class, customerCode);
     }
 
     private int count(String kind, String subject) {

@@ -140,6 +140,8 @@ class ServiceSuspensionApiTest extends ApiTest {
         var done = http.post("/api/v1/tasks/" + makeUps.get(0) + "/complete", p.cmToken(),
                 Http.body("action", "DONE", "comment", "已安排临时补货"));
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.body()).as("the answer's shape").isEqualTo("{\"id\":\"" + makeUps.get(0)
+                + "\",\"customerCode\":\"" + group + "\",\"done\":true}");
         assertThat(jdbc.queryForObject("select done_by from service_makeup_task where suspension_id = ?", String.class,
                 id)).isEqualTo(p.cm());
     }
