@@ -16,7 +16,12 @@ record Notice(long id, Kind kind, String title, String body, Audience audience, 
     static final int BODY_MAX = 4000;
 
     enum Kind {
-        MARKET, POLICY, SUPPLY
+        MARKET, POLICY, SUPPLY;
+
+        /** The kind named (any case), or empty for a name that is none. */
+        static java.util.Optional<Kind> parse(String text) {
+            return java.util.Arrays.stream(values()).filter(k -> k.name().equalsIgnoreCase(text.trim())).findFirst();
+        }
     }
 
     enum Status {

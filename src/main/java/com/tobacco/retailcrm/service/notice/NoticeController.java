@@ -8,7 +8,6 @@ import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -168,11 +167,7 @@ class NoticeController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return Notice.Kind.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "{notice.error.kind}");
-        }
+        return Notice.Kind.parse(text).orElseThrow(() -> new InvalidInputException("kind", "{notice.error.kind}"));
     }
 
     static List<String> clean(List<String> values) {

@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -186,12 +185,11 @@ class NoticeService {
             problems.add(new FieldProblem("kind", "{notice.error.required}"));
             return null;
         }
-        try {
-            return Notice.Kind.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        var kind = Notice.Kind.parse(text);
+        if (kind.isEmpty()) {
             problems.add(new FieldProblem("kind", "{notice.error.kind}"));
-            return null;
         }
+        return kind.orElse(null);
     }
 
     private static String text(String value, String field, int max, List<FieldProblem> problems) {
