@@ -3,5 +3,5 @@
  * staff-conduct routing, three-level callbacks, the timeline and the monthly analysis (docs/domain/complaint.md).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer :: api", "org :: api",
-        "security :: api", "workflow :: api", "shared"})
+        "security :: api", "workflow :: api", "rating :: api", "shared"})
 package com.tobacco.retailcrm.complaint;

@@ -3,5 +3,6 @@
  * APIs (docs/domain/service-and-survey.md).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer :: api", "security :: api",
-        "audit :: api", "shared"})
+        "audit :: api", "org :: api", "service :: api", "complaint :: api", "survey :: api", "maintenance :: api",
+        "classification :: api", "workflow :: api", "shared"})
 package com.tobacco.retailcrm.report;

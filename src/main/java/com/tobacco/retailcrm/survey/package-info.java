@@ -4,5 +4,5 @@
  * stratum (docs/domain/service-and-survey.md).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer :: api", "org :: api",
-        "security :: api", "audit :: api", "shared"})
+        "security :: api", "audit :: api", "rating :: api", "shared"})
 package com.tobacco.retailcrm.survey;

@@ -356,6 +356,20 @@ public class RunStore {
                   and r.customer_class is distinct from r.previous_class""" + county, Long.class, args.toArray());
     }
 
+    /** {@link #countAdjustments} for every county at once: county org unit id → changed customers. */
+    public java.util.Map<Long, Long> countAdjustmentsByCounty(String month, String quarter) {
+        java.util.Map<Long, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                select r.county_org_unit_id, count(*) from classification_result r
+                join classification_run run on run.id = r.run_id and run.status = 'APPLIED'
+                where run.period in (?, ?) and r.customer_class is not null
+                  and r.customer_class is distinct from r.previous_class
+                group by 1 order by 1""", rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        }, month, quarter);
+        return counts;
+    }
+
     private Run run(ResultSet rs, int i) throws SQLException {
         Array shares = rs.getArray("tier_shares");
         List<BigDecimal> list = shares == null ? List.of() : List.of((BigDecimal[]) shares.getArray());

@@ -75,6 +75,7 @@ class EvaluationPageController {
                 : runs.isEmpty() ? null : runs.get(0).period());
         model.addAttribute("retailFormat", format);
         model.addAttribute("weights", service.weights());
+        model.addAttribute("cooperationPoints", service.cooperationPoints());
         model.addAttribute("mayCompute", CurrentUsers.require().has(Role.MARKET_DEPT));
         return "rating/evaluations";
     }
@@ -104,6 +105,7 @@ class EvaluationPageController {
         model.addAttribute("supervision", ratings.supervision(customerCode));
         model.addAttribute("lawAbiding", violations.statusOf(customerCode).name());
         model.addAttribute("radar", scores.isEmpty() ? null : radar(scores));
+        model.addAttribute("cooperationPoints", service.cooperationPoints());
         return "rating/evaluation";
     }
 

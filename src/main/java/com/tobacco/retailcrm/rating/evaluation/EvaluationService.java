@@ -5,6 +5,8 @@ import com.tobacco.retailcrm.classification.api.PurchaseTotals;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerFacts;
 import com.tobacco.retailcrm.rating.Input;
+import com.tobacco.retailcrm.rating.api.CooperationCounts;
+import com.tobacco.retailcrm.rating.api.CooperationFacts;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +49,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>成长度 growth</b>: purchase amount against the period of the same length before it:
  *       {@code 50 + 50·(amount − previous)/previous} kept within 0–100 (flat 50, doubled 100, none left 0); 100 when
  *       there was nothing before and something now, 0 when there was nothing in either.</li>
- *   <li><b>合作度 cooperation</b>: what the system knows of the retailer's cooperation today is whether they correct
- *       violations after education: the share of the violations of the 12 months up to the period's end that were
- *       corrected by its end, {@code 100·corrected/violations}, and 100 without violations. (Visits, surveys and
- *       complaints join this formula when those modules record them per customer.)</li>
+ *   <li><b>合作度 cooperation</b>: whether they correct violations after education (the share of the violations of
+ *       the 12 months up to the period's end corrected by its end, 100% without violations), the visits they received,
+ *       the surveys they answered or refused and the complaints they filed within the period, by the points of
+ *       {@link CooperationPoints}; the counts come from the other modules through {@link CooperationFacts}.</li>
  * </ul>
  * The total is the weighted mean of the five with {@link EvaluationWeights}; rank 1 is the highest total and equal
  * totals share the better rank.
@@ -63,18 +66,23 @@ public class EvaluationService {
     private final PurchaseFigures purchases;
     private final EvaluationWeights weights;
     private final IntegrityPoints integrity;
+    private final CooperationPoints cooperation;
+    private final List<CooperationFacts> cooperationFacts;
     private final CustomerArchive archive;
     private final UserDirectory users;
     private final CrmProperties properties;
     private final Clock clock;
 
     EvaluationService(JdbcTemplate jdbc, PurchaseFigures purchases, EvaluationWeights weights,
-                      IntegrityPoints integrity, CustomerArchive archive, UserDirectory users,
+                      IntegrityPoints integrity, CooperationPoints cooperation,
+                      List<CooperationFacts> cooperationFacts, CustomerArchive archive, UserDirectory users,
                       CrmProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.purchases = purchases;
         this.weights = weights;
         this.integrity = integrity;
+        this.cooperation = cooperation;
+        this.cooperationFacts = cooperationFacts;
         this.archive = archive;
         this.users = users;
         this.properties = properties;
@@ -107,8 +115,10 @@ public class EvaluationService {
         storePurchases(run, period);
         Date from = Date.valueOf(period.from());
         Date to = Date.valueOf(period.to());
-        List<Object> args = new ArrayList<>(List.of(run, from, to, from, to, to, to, to, to, to));
+        storeCooperation(run, period);
+        List<Object> args = new ArrayList<>(List.of(run, from, to, from, to));
         args.addAll(List.of(integrity.sqlArguments()));
+        args.addAll(List.of(cooperation.score(0, 0, CooperationCounts.NONE), run));
         args.addAll(List.of(weights.contribution(), weights.dependence(), weights.integrity(), weights.growth(),
                 weights.cooperation(), weights.sum(), run));
         int customers = jdbc.update(SCORE_SQL.replace("{facts}", CustomerFacts.VIEW), args.toArray());
@@ -133,6 +143,41 @@ public class EvaluationService {
                 + "values (?, ?, ?, ?, ?)", rows);
     }
 
+    /**
+     * 合作度 of every customer something is known of: the violations of the 12 months up to the period's end and those
+     * corrected by then, and what each {@link CooperationFacts} counts within the period, scored by
+     * {@link CooperationPoints} and kept with the run.
+     */
+    private void storeCooperation(long run, EvaluationPeriod period) {
+        Map<String, CooperationCounts> counts = new HashMap<>();
+        CooperationFacts.Period days = new CooperationFacts.Period(period.from(), period.to(),
+                period.from().atStartOfDay(properties.zone()).toInstant(),
+                period.to().plusDays(1).atStartOfDay(properties.zone()).toInstant());
+        for (CooperationFacts source : cooperationFacts) {
+            source.countsByCustomer(days).forEach((code, c) -> counts.merge(code, c,
+                    CooperationCounts::plus));
+        }
+        Map<String, int[]> violations = new HashMap<>();
+        Date to = Date.valueOf(period.to());
+        jdbc.query("""
+                select customer_code, count(*), count(*) filter (where corrected and corrected_on <= ?)
+                from violation where occurred_on > ?::date - interval '12 months' and occurred_on <= ?
+                group by customer_code""", rs -> {
+            violations.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+        }, to, to, to);
+        Set<String> codes = new HashSet<>(counts.keySet());
+        codes.addAll(violations.keySet());
+        List<Object[]> rows = new ArrayList<>(codes.size());
+        for (String code : codes) {
+            CooperationCounts c = counts.getOrDefault(code, CooperationCounts.NONE);
+            int[] v = violations.getOrDefault(code, new int[2]);
+            rows.add(new Object[] {run, code, v[0], v[1], c.visits(), c.surveysAnswered(), c.surveysRefused(),
+                    c.complaints(), cooperation.score(v[0], v[1], c)});
+        }
+        jdbc.batchUpdate("insert into evaluation_cooperation (run_id, customer_code, violations, corrected, visits,"
+                + " surveys_answered, surveys_refused, complaints, cooperation) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
     /** The scores of every ACTIVE customer (see the class comment), in one statement. */
     private static final String SCORE_SQL = """
             with f as (
@@ -151,10 +196,7 @@ public class EvaluationService {
             ), v as (
                 select customer_code,
                        count(*) filter (where occurred_on between ? and ? and type = 'MINOR') as period_minor,
-                       count(*) filter (where occurred_on between ? and ? and type = 'SERIOUS') as period_serious,
-                       count(*) filter (where occurred_on > ?::date - interval '12 months' and occurred_on <= ?) as year_all,
-                       count(*) filter (where occurred_on > ?::date - interval '12 months' and occurred_on <= ?
-                                        and corrected and corrected_on <= ?) as year_corrected
+                       count(*) filter (where occurred_on between ? and ? and type = 'SERIOUS') as period_serious
                 from violation group by customer_code
             ), scored as (
                 select s.*,
@@ -168,9 +210,9 @@ public class EvaluationService {
                        case when previous_amount = 0 then case when amount > 0 then 100 else 0 end
                             else least(100, greatest(0, round(50 + 50 * (amount - previous_amount) / previous_amount, 2)))
                             end as growth,
-                       case when coalesce(v.year_all, 0) = 0 then 100
-                            else round(100.0 * v.year_corrected / v.year_all, 2) end as cooperation
+                       coalesce(co.cooperation, ?) as cooperation
                 from shares s left join v on v.customer_code = s.customer_code
+                left join evaluation_cooperation co on co.run_id = ? and co.customer_code = s.customer_code
             ), total as (
                 select scored.*, round((? * contribution + ? * dependence + ? * integrity + ? * growth
                                         + ? * cooperation) / ?, 2) as total
@@ -263,6 +305,10 @@ public class EvaluationService {
 
     EvaluationWeights weights() {
         return weights;
+    }
+
+    CooperationPoints cooperationPoints() {
+        return cooperation;
     }
 
     LocalDate today() {

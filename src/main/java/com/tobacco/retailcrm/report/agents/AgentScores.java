@@ -2,6 +2,7 @@ package com.tobacco.retailcrm.report.agents;
 
 import com.tobacco.retailcrm.audit.api.AuditEntry;
 import com.tobacco.retailcrm.audit.api.AuditLog;
+import com.tobacco.retailcrm.customer.api.UploadedSheets;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.Role;
 import com.tobacco.retailcrm.security.api.UserDirectory;
@@ -9,10 +10,12 @@ import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +44,33 @@ public class AgentScores {
     private final UserDirectory users;
     private final AuditLog audit;
     private final Clock clock;
+    private final UploadedSheets sheets;
 
-    AgentScores(JdbcTemplate jdbc, UserDirectory users, AuditLog audit, Clock clock) {
+    AgentScores(JdbcTemplate jdbc, UserDirectory users, AuditLog audit, Clock clock, UploadedSheets sheets) {
         this.jdbc = jdbc;
         this.users = users;
+        this.sheets = sheets;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** A file's outcome: data rows read, agents stored (0 when any row was refused) and each refused row's problems. */
+    public record ImportResult(int total, int stored, List<RowError> errors) {
+    }
+
+    /** A problem of one row of a file: its number as a spreadsheet program shows it (the header is row 1). */
+    public record RowError(int row, String field, String message) {
+    }
+
+    /** The columns of an import file after its header row, in this order (the API's names). */
+    static final List<String> COLUMNS = List.of("agent", "calls", "complaintCalls", "callTarget", "monitoringScore",
+            "testCallScore", "complaints", "trainingScore", "absences");
+
+    private static final int MAX_AGENTS = 2_000;
+
     @Transactional
     public int put(YearMonth month, List<Map<String, Object>> rows) {
-        if (rows == null || rows.size() > 2_000) {
+        if (rows == null || rows.size() > MAX_AGENTS) {
             throw new InvalidInputException("body", "{report.agents.error.batch}");
         }
         List<FieldProblem> problems = new ArrayList<>();
@@ -69,6 +88,76 @@ public class AgentScores {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        store(month, scores);
+        audit.record(AuditEntry.of("AGENT_SCORES_PUT", "AGENT_SCORES", month.toString()).detail(scores.size() + " agents"));
+        return scores.size();
+    }
+
+    /**
+     * A month's figures from a CSV/xlsx file ({@link #COLUMNS} after a header row), all or nothing: the month's list is
+     * replaced as a whole, so a file with any refused row stores nothing (a half file would drop the missing agents'
+     * month) and every refused row is reported with its row number and field.
+     */
+    @Transactional
+    public ImportResult importFile(YearMonth month, Path file, String fileName) {
+        List<RowError> errors = new ArrayList<>();
+        List<AgentScore> scores = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int[] total = {0};
+        sheets.read(file, row -> {
+            if (row.number() == 1 || row.isBlank() || ++total[0] > MAX_AGENTS) {
+                return;
+            }
+            List<FieldProblem> problems = new ArrayList<>();
+            AgentScore s = parse("", cells(row.cells()), problems);
+            problems.forEach(p -> errors.add(new RowError(row.number(), p.field(), p.message())));
+            if (s != null && !seen.add(s.agent())) {
+                errors.add(new RowError(row.number(), "agent", "{report.agents.error.repeated}"));
+            } else if (s != null) {
+                scores.add(s);
+            }
+        });
+        if (total[0] == 0 || total[0] > MAX_AGENTS) {
+            throw new InvalidInputException("file", "{report.agents.error.fileRows}");
+        }
+        if (!errors.isEmpty()) {
+            audit.record(AuditEntry.of("AGENT_SCORES_IMPORT_REFUSED", "AGENT_SCORES", month.toString())
+                    .detail(fileName + ": " + errors.size() + " problems, nothing stored"));
+            return new ImportResult(total[0], 0, errors);
+        }
+        store(month, scores);
+        audit.record(AuditEntry.of("AGENT_SCORES_IMPORT", "AGENT_SCORES", month.toString())
+                .detail(fileName + ": " + scores.size() + " agents"));
+        return new ImportResult(total[0], scores.size(), List.of());
+    }
+
+    /** A file's row as the API's body would hold it: whole numbers as Integer, decimals as BigDecimal, the rest as text. */
+    private static Map<String, Object> cells(List<String> cells) {
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            String text = i < cells.size() && cells.get(i) != null ? cells.get(i).strip() : null;
+            row.put(COLUMNS.get(i), i == 0 ? text : number(text));
+        }
+        return row;
+    }
+
+    private static Object number(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(text);
+            BigDecimal whole = d.stripTrailingZeros();
+            // a spreadsheet may store 12 as 12.0: a whole number is an Integer, as the JSON 12 would be
+            return whole.scale() <= 0 && whole.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                    ? Integer.valueOf(whole.intValueExact()) : d;
+        } catch (NumberFormatException e) {
+            return text;
+        }
+    }
+
+    /** Replaces the month's list with these agents' figures. */
+    private void store(YearMonth month, List<AgentScore> scores) {
         jdbc.update("delete from agent_score where month = ?", month.toString());
         String who = CurrentUsers.require().username();
         Timestamp now = Timestamp.from(clock.instant());
@@ -78,8 +167,6 @@ public class AgentScores {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", scores.stream().map(s -> new Object[] {month.toString(),
                 s.agent(), s.calls(), s.complaintCalls(), s.callTarget(), s.monitoringScore(), s.testCallScore(),
                 s.complaints(), s.trainingScore(), s.absences(), who, now}).toList());
-        audit.record(AuditEntry.of("AGENT_SCORES_PUT", "AGENT_SCORES", month.toString()).detail(scores.size() + " agents"));
-        return scores.size();
     }
 
     @Transactional(readOnly = true)

@@ -6,30 +6,31 @@ import com.tobacco.retailcrm.report.agents.AgentScores;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
-import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import com.tobacco.retailcrm.shared.web.ApiExceptionHandler;
+import com.tobacco.retailcrm.shared.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
-/** 话务员考核 over HTTP: the month's figures put whole, the coefficients, and the indices (JSON or Excel). */
+/** 话务员考核 over HTTP: the month's figures put whole or imported from a file, the coefficients, and the indices (JSON or Excel). */
 @RestController
 class AgentKpiController {
 
@@ -39,15 +40,18 @@ class AgentKpiController {
     private final AgentScores scores;
     private final UserDirectory users;
     private final AuditLog audit;
-    private final Clock clock;
-    private final CrmProperties crm;
+    private final ReportMonths months;
+    private final Messages messages;
+    private final ApiExceptionHandler problems;
 
-    AgentKpiController(AgentScores scores, UserDirectory users, AuditLog audit, Clock clock, CrmProperties crm) {
+    AgentKpiController(AgentScores scores, UserDirectory users, AuditLog audit, ReportMonths months,
+                       Messages messages, ApiExceptionHandler problems) {
+        this.messages = messages;
+        this.problems = problems;
         this.scores = scores;
         this.users = users;
         this.audit = audit;
-        this.clock = clock;
-        this.crm = crm;
+        this.months = months;
     }
 
     @PutMapping("/api/v1/agent-scores/{month}")
@@ -56,6 +60,48 @@ class AgentKpiController {
         return Map.of("month", month(month).toString(), "agents", scores.put(month(month), rows));
     }
 
+    /**
+     * The month's figures from a CSV/xlsx file, all or nothing: 200 with what was stored, or 400 problem+json whose
+     * {@code errors} name each refused row, its field and the rule, with nothing stored.
+     */
+    @PostMapping(path = "/api/v1/agent-scores/{month}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(EDITORS)
+    ResponseEntity<?> importFile(@PathVariable String month,
+                                 @RequestPart(name = "file", required = false) MultipartFile file) {
+        AgentScores.ImportResult r = importUpload(month, file);
+        if (r.errors().isEmpty()) {
+            return ResponseEntity.ok(importJson(month(month), r));
+        }
+        ResponseEntity<ProblemDetail> problem = problems.problem(HttpStatus.BAD_REQUEST,
+                messages.text("report.agents.import.refused", r.errors().size()), null);
+        problem.getBody().setProperty("errors", rowErrors(r));
+        return problem;
+    }
+
+    AgentScores.ImportResult importUpload(String month, MultipartFile file) {
+        YearMonth m = month(month);
+        return Uploads.spooled(file, "agent-scores-", "{report.agents.error.file}",
+                (path, name) -> scores.importFile(m, path, name));
+    }
+
+    Map<String, Object> importJson(YearMonth month, AgentScores.ImportResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("month", month.toString());
+        m.put("total", r.total());
+        m.put("stored", r.stored());
+        m.put("errors", rowErrors(r));
+        return m;
+    }
+
+    private List<Map<String, Object>> rowErrors(AgentScores.ImportResult r) {
+        return r.errors().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("row", e.row());
+            m.put("field", e.field());
+            m.put("message", messages.text(e.message()));
+            return m;
+        }).toList();
+    }
     @GetMapping("/api/v1/settings/agent-kpi")
     @PreAuthorize(READERS)
     Map<String, Object> settings() {
@@ -114,34 +160,13 @@ class AgentKpiController {
 
     private void excel(YearMonth month, List<Map<String, Object>> rows, HttpServletResponse response) throws IOException {
         audit.record(AuditEntry.of("AGENT_KPI_EXPORT", "AGENT_SCORES", month.toString()));
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode("话务员考核-" + month + ".xlsx", StandardCharsets.UTF_8));
         List<String> keys = List.of("agentName", "calls", "complaintCalls", "callTarget", "monitoringScore",
                 "testCallScore", "complaints", "trainingScore", "absences", "callVolumeIndex", "serviceQualityIndex",
                 "trainingIndex");
         List<String> headers = List.of("话务员", "话务量", "投诉电话", "月话务目标", "监听得分", "测试电话得分", "被投诉次数",
                 "培训平均分", "缺勤次数", "话务量指数", "服务质量指数", "培训指数");
-        try (OutputStream out = response.getOutputStream()) {
-            Workbook wb = new Workbook(out, "retail-crm", "1.0");
-            Worksheet ws = wb.newWorksheet("话务员考核 " + month);
-            for (int i = 0; i < headers.size(); i++) {
-                ws.value(0, i, headers.get(i));
-            }
-            int r = 1;
-            for (Map<String, Object> row : rows) {
-                for (int i = 0; i < keys.size(); i++) {
-                    Object v = row.get(keys.get(i));
-                    if (v instanceof Number n) {
-                        ws.value(r, i, n);
-                    } else {
-                        ws.value(r, i, String.valueOf(v));
-                    }
-                }
-                r++;
-            }
-            wb.finish();
-        }
+        ExcelDownload.send(response, "话务员考核-" + month + ".xlsx", List.of(new ExcelDownload.Sheet("话务员考核 " + month,
+                headers, rows.stream().map(r -> keys.stream().map(r::get).toList()).toList())));
     }
 
     private static Map<String, Object> settingsJson(AgentScores.Settings s) {
@@ -161,13 +186,6 @@ class AgentKpiController {
     }
 
     YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.from(clock.instant().atZone(crm.zone())).minusMonths(1);
-        }
-        try {
-            return YearMonth.parse(month.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "{report.error.month}");
-        }
+        return months.parse(month);
     }
 }

@@ -3,9 +3,6 @@ package com.tobacco.retailcrm.report.web;
 import com.tobacco.retailcrm.report.orders.DailyOrders;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.web.Messages;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,25 +48,7 @@ class DailyOrderController {
 
     /** Spools the upload to a temporary file (the reader streams it) and imports it. */
     DailyOrders.ImportResult importUpload(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "{report.orders.error.file}");
-        }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("orders-daily-", ".upload");
-            file.transferTo(tmp);
-            return orders.importFile(tmp, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename());
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "{report.orders.error.file}");
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is removed by the system
-                }
-            }
-        }
+        return Uploads.spooled(file, "orders-daily-", "{report.orders.error.file}", orders::importFile);
     }
 
     Map<String, Object> json(DailyOrders.ImportResult r) {

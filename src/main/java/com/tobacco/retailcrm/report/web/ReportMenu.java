@@ -5,7 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** 考核与报表 in the sidebar: the daily order import and the call-centre agents' indices. */
+/** 考核与报表 in the sidebar: the daily order import, the agents' and the managers' indicators, the dashboard. */
 @Configuration(proxyBeanMethods = false)
 class ReportMenu {
 
@@ -19,5 +19,17 @@ class ReportMenu {
     MenuEntry agentKpiMenuEntry() {
         return new MenuEntry("menu.group.report", "menu.kpi.agents", "/kpi/agents", "person-badge",
                 Set.of("SERVICE_HEAD", "MARKET_DEPT", "LEADER"), 610);
+    }
+
+    @Bean
+    MenuEntry managerKpiMenuEntry() {
+        return new MenuEntry("menu.group.report", "menu.kpi.managers", "/kpi/managers", "clipboard-data",
+                Set.of("MARKET_MANAGER", "COUNTY_HEAD", "MARKET_DEPT", "LEADER", "SERVICE_HEAD", "MARKETING_DEPUTY"), 620);
+    }
+
+    @Bean
+    MenuEntry dashboardMenuEntry() {
+        return new MenuEntry("menu.group.report", "menu.dashboard", "/dashboard", "speedometer2",
+                Set.of("LEADER", "MARKET_DEPT", "SERVICE_HEAD", "MARKETING_DEPUTY"), 590);
     }
 }

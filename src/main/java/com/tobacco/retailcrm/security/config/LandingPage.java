@@ -13,12 +13,15 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * Where a sign-in lands: the page the user asked for before signing in, if any; otherwise business users start
- * their day at the to-do list (待办) and administrators at the 工作台. Opening the bare address counts as asking for
+ * their day at the to-do list (待办), leaders at their dashboard (领导驾驶舱) and administrators at the 工作台. Opening the bare address counts as asking for
  * nothing in particular.
  */
 class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
 
     static final String TO_DO = "/tasks";
+
+    /** 领导驾驶舱: a leader's work is the numbers, so they land there. */
+    static final String DASHBOARD = "/dashboard";
 
     private final HttpSessionRequestCache cache = new HttpSessionRequestCache();
 
@@ -38,7 +41,10 @@ class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
 
     @Override
     protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response, Authentication auth) {
-        return auth.getPrincipal() instanceof CurrentUser user && isBusinessUser(user) ? TO_DO : "/";
+        if (auth.getPrincipal() instanceof CurrentUser user && isBusinessUser(user)) {
+            return user.has(Role.LEADER) ? DASHBOARD : TO_DO;
+        }
+        return "/";
     }
 
     static boolean isBusinessUser(CurrentUser user) {

@@ -83,9 +83,9 @@ public class Answering {
             throw new InvalidInputException("note", "{survey.error.note}");
         }
         Campaigns.Assignment a = open(campaignId, customerCode, expectedVersion);
-        jdbc.update("update survey_assignment set status = ?, note = ?, attempted_by = ?, version = version + 1"
-                + " where id = ?", status, note == null || note.isBlank() ? null : note.strip(),
-                CurrentUsers.require().username(), a.id());
+        jdbc.update("update survey_assignment set status = ?, note = ?, attempted_by = ?, outcome_at = ?,"
+                + " version = version + 1 where id = ?", status, note == null || note.isBlank() ? null : note.strip(),
+                CurrentUsers.require().username(), Timestamp.from(clock.instant()), a.id());
         audit.record(AuditEntry.customer("SURVEY_" + status, customerCode).detail("campaign " + campaignId));
         return assignment(campaignId, customerCode);
     }

@@ -74,17 +74,23 @@ class SurveyPageController {
         model.addAttribute("campaigns", all);
         model.addAttribute("strataNames", strataNames);
         model.addAttribute("questionnaires", questionnaires.list());
-        var me = com.tobacco.retailcrm.security.api.CurrentUsers.require();
         model.addAttribute("zone", crm.zone());
-        model.addAttribute("canManage", me.has(com.tobacco.retailcrm.security.api.Role.MARKET_DEPT)
-                || me.has(com.tobacco.retailcrm.security.api.Role.SERVICE_HEAD));
+        model.addAttribute("canManage", canManage());
         return "survey/list";
+    }
+
+    /** The market department and the service head write questionnaires and start campaigns. */
+    private static boolean canManage() {
+        var me = com.tobacco.retailcrm.security.api.CurrentUsers.require();
+        return me.has(com.tobacco.retailcrm.security.api.Role.MARKET_DEPT)
+                || me.has(com.tobacco.retailcrm.security.api.Role.SERVICE_HEAD);
     }
 
     @GetMapping("/surveys/questionnaires/{id}")
     @PreAuthorize(SurveyResultsController.READERS)
     String questionnaire(@PathVariable long id, @RequestParam(required = false) Integer version, Model model) {
         model.addAttribute("q", questionnaires.get(id, version));
+        model.addAttribute("canManage", canManage());
         return "survey/questionnaire";
     }
 

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  * format    40    8000
  * share: X (30/40 + 6000/8000)/2 = 0.75, Y 0.25 → contribution X 100, Y 33.33
  * dependence X 60, Y 0; integrity (not rated 70) X 70, Y 70 − 10 = 60
- * growth X 50 + 50·2000/4000 = 75, Y 50; cooperation X 100, Y 0/1 corrected = 0
- * total (30/15/25/15/15): X (3000 + 900 + 1750 + 1125 + 1500)/100 = 82.75
+ * growth X 50 + 50·2000/4000 = 75, Y 50; cooperation (no visits, surveys or complaints in 2019-03): X clean record 70,
+ * Y 0/1 corrected = 0
+ * total (30/15/25/15/15): X (3000 + 900 + 1750 + 1125 + 1050)/100 = 78.25
  *                         Y (999.9 + 0 + 1500 + 750 + 0)/100 = 32.499 → 32.50
  * </pre>
  */
@@ -69,8 +70,8 @@ class EvaluationApiTest extends RatingApiTestBase {
         assertThat(sx.get("dependence").decimalValue()).isEqualByComparingTo("60");
         assertThat(sx.get("integrity").decimalValue()).isEqualByComparingTo("70");
         assertThat(sx.get("growth").decimalValue()).isEqualByComparingTo("75");
-        assertThat(sx.get("cooperation").decimalValue()).isEqualByComparingTo("100");
-        assertThat(sx.get("total").decimalValue()).isEqualByComparingTo(new BigDecimal("82.75"));
+        assertThat(sx.get("cooperation").decimalValue()).isEqualByComparingTo("70");
+        assertThat(sx.get("total").decimalValue()).isEqualByComparingTo(new BigDecimal("78.25"));
         assertThat(sy.get("contribution").decimalValue()).isEqualByComparingTo("33.33");
         assertThat(sy.get("dependence").decimalValue()).isEqualByComparingTo("0");
         assertThat(sy.get("integrity").decimalValue()).isEqualByComparingTo("60");
@@ -87,7 +88,7 @@ class EvaluationApiTest extends RatingApiTestBase {
                 .isEqualTo(201);
         JsonNode again = http.get("/api/v1/evaluations?period=2019-03&retailFormat=9&size=500", token(c.manager()))
                 .json().get("items");
-        assertThat(scoreOf(again, x).get("total").decimalValue()).isEqualByComparingTo("82.75");
+        assertThat(scoreOf(again, x).get("total").decimalValue()).isEqualByComparingTo("78.25");
     }
 
     @Test
