@@ -59,9 +59,12 @@ class CustomerPageController {
     private final CrmProperties properties;
     private final PersonalDataLifecycle lifecycle;
     private final UserDirectory users;
+    private final List<com.tobacco.retailcrm.customer.api.CustomerPageTab> tabs;
 
     CustomerPageController(CustomerArchiveService archive, FieldDictionary dictionary, OrgDirectory org, Messages messages,
-                           CrmProperties properties, PersonalDataLifecycle lifecycle, UserDirectory users) {
+                           CrmProperties properties, PersonalDataLifecycle lifecycle, UserDirectory users,
+                           List<com.tobacco.retailcrm.customer.api.CustomerPageTab> tabs) {
+        this.tabs = tabs;
         this.lifecycle = lifecycle;
         this.users = users;
         this.properties = properties;
@@ -142,6 +145,7 @@ class CustomerPageController {
         model.addAttribute("customer", customer);
         model.addAttribute("groups", groups);
         model.addAttribute("history", archive.history(customer.customerCode()));
+        model.addAttribute("moduleTabs", tabs.stream().flatMap(t -> t.tab(customer.customerCode()).stream()).toList());
         model.addAttribute("zone", properties.zone());
         model.addAttribute("editable", archive.directlyEditable(customer.customerCode()));
         model.addAttribute("mayRequestChanges", EditPermissions.mayRequestChanges(user, (String) customer.get("status")));

@@ -40,6 +40,12 @@ class ServiceMenu {
     }
 
     @Bean
+    MenuEntry visitCyclesMenuEntry() {
+        return new MenuEntry("menu.group.service", "menu.visit.cycles", "/settings/visit-cycles", "arrow-repeat",
+                java.util.Set.of("MARKET_DEPT", "MARKET_MANAGER", "COUNTY_HEAD", "SERVICE_HEAD", "LEADER"), 517);
+    }
+
+    @Bean
     MenuEntry serviceItemsMenuEntry() {
         return new MenuEntry("menu.group.service", "menu.service.items", "/service-items", "card-checklist", BUSINESS, 530);
     }

@@ -9,6 +9,9 @@ import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.workflow.api.TaskAction;
+import com.tobacco.retailcrm.workflow.api.WorkflowClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
  * 演示应急货源 — with {@code crm.demo=true} and an empty catalogue: the brands of a provincial catalogue by supply class,
  * 明码实价 confirmed by the monopoly officer (吴军) for a few customers, and requests at each step: waiting for 客服部主任
  * (钱慧), for 营销中心副经理 (宋涛), a special one waiting for the 市场经理's review and one reviewed, one approved, one
- * rejected.
+ * rejected; and two raised three days ago still waiting, late on the approvers' to-do lists.
  */
 @Component
 @Order(95)
@@ -46,9 +49,11 @@ class DemoSupply implements ApplicationRunner {
     private final CustomerArchive archive;
     private final UserDirectory users;
     private final JdbcTemplate jdbc;
+    private final WorkflowClock clock;
 
     DemoSupply(CrmProperties properties, EmergencySupplyService service, CustomerArchive archive, UserDirectory users,
-               JdbcTemplate jdbc) {
+               JdbcTemplate jdbc, WorkflowClock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.service = service;
         this.archive = archive;
@@ -79,6 +84,15 @@ class DemoSupply implements ApplicationRunner {
                 .ifPresent(id -> decide("qianhui", id, TaskAction.APPROVE, "同意，按订货日供货"));
         raise("zhangwei", city.get(3), "OTHER", false, "店庆促销备货", "HTS-JD", 70)
                 .ifPresent(id -> decide("songtao", id, TaskAction.REJECT, "促销备货不属应急供货范围，请按正常订货"));
+        // two raised three days ago and still waiting: late on the approvers' to-do lists (限时 0.5 working day)
+        Instant threeDaysAgo = clock.now().minus(Duration.ofDays(3));
+        if (city.size() > 4) {
+            clock.asOf(threeDaysAgo, () -> raise("zhangwei", city.get(4), "WEDDING", false, "婚宴用烟，20桌", "LQ-XB", 15));
+        }
+        if (east.size() > 2) {
+            clock.asOf(threeDaysAgo, () -> raise("huangyong", east.get(2), "FUNERAL", true, "丧事用烟，急需补货",
+                    "HTS-JD", 10));
+        }
         log.info("Demo emergency-supply requests created");
     }
 

@@ -73,10 +73,13 @@ public class EmergencySupplyService {
     private final AuditLog audit;
     private final SupplyProperties properties;
     private final Clock clock;
+    private final com.tobacco.retailcrm.workflow.api.WorkflowClock workflowClock;
 
     EmergencySupplyService(SupplyStore store, CustomerArchive archive, LawAbiding lawAbiding, OrgDirectory orgs,
                            UserDirectory users, Workflows workflows, WorkingCalendar calendar, AuditLog audit,
-                           SupplyProperties properties, Clock clock) {
+                           SupplyProperties properties, Clock clock,
+                           com.tobacco.retailcrm.workflow.api.WorkflowClock workflowClock) {
+        this.workflowClock = workflowClock;
         this.store = store;
         this.archive = archive;
         this.lawAbiding = lawAbiding;
@@ -190,7 +193,8 @@ public class EmergencySupplyService {
         BigDecimal total = SupplyStore.total(lines);
         boolean special = Boolean.TRUE.equals(c.special());
         ApprovalRoute route = ApprovalRoute.of(special, total, (int) store.threshold()[0]);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // the engine's now, so that a request dated "as of" an earlier time (demo data) agrees with its tasks' times
+        Instant now = workflowClock.now().truncatedTo(ChronoUnit.SECONDS);
         Long countyId = orgs.findByCode(customer.countyCode()).map(OrgUnitRef::id).orElse(null);
         String storeName = (String) customer.get("storeName");
         long id = workflows.start(new StartCase(CASE_TYPE, CASE_TYPE, "应急货源 " + storeName,
@@ -203,7 +207,7 @@ public class EmergencySupplyService {
         store.insert(request);
         audit.record(new AuditEntry("SUPPLY_REQUEST_RAISED", "EMERGENCY_SUPPLY", String.valueOf(id),
                 customer.customerCode(), com.tobacco.retailcrm.audit.api.AuditOutcome.SUCCESS,
-                number + " " + total.toPlainString() + "条 " + route.name(), null));
+                number + " " + Quantities.plain(total) + "条 " + route.name(), null));
         return request;
     }
 

@@ -66,7 +66,7 @@ class SupplyExport {
                 ws.value(r, c++, (String) m.get("eventDate"));
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> lines = (List<Map<String, Object>>) m.get("lines");
-                ws.value(r, c++, lines.stream().map(l -> l.get("brandName") + "×" + l.get("qty"))
+                ws.value(r, c++, lines.stream().map(l -> l.get("brandName") + "×" + Quantities.plain((java.math.BigDecimal) l.get("qty")))
                         .collect(Collectors.joining("、")));
                 ws.value(r, c++, (java.math.BigDecimal) m.get("totalQty"));
                 ws.value(r, c++, Boolean.TRUE.equals(m.get("special")) ? "是" : "否");

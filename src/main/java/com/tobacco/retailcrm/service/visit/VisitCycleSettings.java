@@ -91,8 +91,30 @@ public class VisitCycleSettings {
                 "update visit_cycle_default set cycle = ?, updated_by = ?, updated_at = ? where scale = ?",
                 cycle.name(), user, now, scale));
         jdbc.update("update visit_cycle_default set version = ?", current.version() + 1);
+        Cycles saved = current();
+        jdbc.update("insert into visit_cycle_history (version, cycles, changed_by, changed_at) values (?, ?, ?, ?)",
+                saved.version(), text(saved), user, now);
         audit.record(AuditEntry.of("VISIT_CYCLE_SETTINGS", "SETTINGS", "visit-cycles").detail(changes.toString()));
-        return current();
+        return saved;
+    }
+
+    /** One saved version of the settings. */
+    public record Version(long version, String cycles, String changedBy, java.time.Instant changedAt) {
+    }
+
+    /** The saved versions, newest first (the seeded first version has none). */
+    @Transactional(readOnly = true)
+    public List<Version> history() {
+        return jdbc.query("select * from visit_cycle_history order by version desc limit 50", (rs, n) -> new Version(
+                rs.getLong("version"), rs.getString("cycles"), rs.getString("changed_by"),
+                rs.getTimestamp("changed_at").toInstant()));
+    }
+
+    /** The cycles as stored in the history: {@code 1=WEEKLY,2=BIWEEKLY,3=MONTHLY,UNCLASSIFIED=MONTHLY}. */
+    private static String text(Cycles c) {
+        StringBuilder sb = new StringBuilder();
+        c.byScale().forEach((scale, cycle) -> sb.append(scale).append('=').append(cycle.name()).append(','));
+        return sb.append(UNCLASSIFIED).append('=').append(c.unclassified().name()).toString();
     }
 
     private static void put(Map<String, VisitCycle> changes, String scale, String field, String value,

@@ -2,6 +2,8 @@ package com.tobacco.retailcrm.service.visit;
 
 import com.tobacco.retailcrm.customer.api.CustomerFields;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
+import com.tobacco.retailcrm.org.api.OrgUnitRef;
+import com.tobacco.retailcrm.org.api.OrgUnitType;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import com.tobacco.retailcrm.service.api.VisitCoverage;
@@ -11,9 +13,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -98,6 +102,7 @@ public class VisitJson {
                     managers.add(line);
                 });
         m.put("managers", managers);
+        m.put("areas", areas(cells));
         List<Map<String, Object>> counties = new ArrayList<>();
         CoverageReport.sum(cells, CoverageReport.Cell::countyId).entrySet().stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey)).forEach(e -> {
@@ -111,6 +116,39 @@ public class VisitJson {
         m.put("counties", counties);
         m.put("total", figures(CoverageReport.total(cells)));
         return m;
+    }
+
+    /**
+     * By area (片区): a manager's customers count for the AREA unit the manager belongs to (or the nearest above);
+     * a manager outside any area, or none, is reported under no area ({@code areaCode} null).
+     */
+    private List<Map<String, Object>> areas(List<CoverageReport.Cell> cells) {
+        Map<String, Optional<OrgUnitRef>> areaOf = new HashMap<>();
+        Map<String, VisitCoverage> sums = CoverageReport.sum(cells, c -> areaOf.computeIfAbsent(
+                c.manager() == null ? "" : c.manager(), this::areaOf).map(OrgUnitRef::code).orElse(""));
+        Map<String, OrgUnitRef> units = new HashMap<>();
+        areaOf.values().forEach(a -> a.ifPresent(u -> units.put(u.code(), u)));
+        List<Map<String, Object>> areas = new ArrayList<>();
+        sums.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            OrgUnitRef unit = units.get(e.getKey());
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("areaCode", unit == null ? null : unit.code());
+            line.put("areaName", unit == null ? messages.text("visit.page.noArea") : unit.name());
+            line.put("countyName", unit == null || unit.parentCode() == null ? null
+                    : org.findByCode(unit.parentCode()).map(OrgUnitRef::name).orElse(null));
+            line.putAll(figures(e.getValue()));
+            areas.add(line);
+        });
+        return areas;
+    }
+
+    private Optional<OrgUnitRef> areaOf(String manager) {
+        Optional<OrgUnitRef> unit = manager.isEmpty() ? Optional.empty()
+                : users.find(manager).flatMap(u -> org.findById(u.orgUnitId()));
+        while (unit.isPresent() && unit.get().type() != OrgUnitType.AREA && unit.get().parentCode() != null) {
+            unit = org.findByCode(unit.get().parentCode());
+        }
+        return unit.filter(u -> u.type() == OrgUnitType.AREA);
     }
 
     static Map<String, Object> figures(VisitCoverage c) {

@@ -66,12 +66,13 @@ class EmergencySupplyPagesE2ETest extends BrowserTest {
         assertThat(find("[data-test=status]").getText()).isEqualTo("待审批：客服部主任");
         assertThat(find("[data-test=flash-success]").getText()).contains("等待客服部主任审批");
         assertThat(all("[data-test=decision]")).as("the requester may not decide").isEmpty();
+        assertThat(find("[data-test=total]").getText()).as("a quantity reads 30, not 30.00").isEqualTo("30");
         screenshot("supply-request-raised");
 
         browser.manage().deleteAllCookies();
         signIn(head, USER_PASSWORD);
         open("/emergency-supply");
-        assertThat(find("[data-test=requests]").getText()).contains(store).contains("30");
+        assertThat(find("[data-test=requests]").getText()).contains(store).contains("30").doesNotContain("30.00");
         screenshot("supply-queue");
         open("/tasks");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("客服部主任审批");
@@ -85,7 +86,8 @@ class EmergencySupplyPagesE2ETest extends BrowserTest {
 
         open(page.substring(page.indexOf("/emergency-supply")) + "/print");
         String sheet = find("[data-test=print-sheet]").getText();
-        assertThat(sheet).contains("应急货源报批表").contains(store).contains("婚宴").contains("同意，按订货日供货");
+        assertThat(sheet).contains("应急货源报批表").contains(store).contains("婚宴").contains("同意，按订货日供货")
+                .doesNotContain("30.00");
         screenshot("supply-print");
 
         browser.manage().deleteAllCookies();
