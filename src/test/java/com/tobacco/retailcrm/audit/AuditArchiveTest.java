@@ -17,7 +17,7 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * Events older than the retention (at least 180 days) move to the archive whole, never edited, and the count adds up
- * (issue 17, point 4; DOMAIN.md §9: kept at least 6 months, not editable by anyone).
+ * (issue 17, point 4; docs/domain/organisation-and-security.md: kept at least 6 months, not editable by anyone).
  */
 class AuditArchiveTest extends ApiTest {
 

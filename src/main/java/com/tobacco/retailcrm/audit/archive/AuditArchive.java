@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 审计归档 — moves the events older than the retention ({@code crm.audit.retention-days}, at least 180 days, the
- * 6 months of DOMAIN.md §9) from the live log to {@code audit_event_archive}, whole and with their ids. Batches
+ * 6 months of docs/domain/organisation-and-security.md) from the live log to {@code audit_event_archive}, whole and with their ids. Batches
  * of {@value #BATCH}, each copied then deleted in one transaction; the database refuses to delete an event whose
  * identical copy is not already in the archive (V180), so a move can neither lose nor alter one.
  */

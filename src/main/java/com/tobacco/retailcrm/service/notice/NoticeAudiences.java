@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 受众 — what an audience may name and what it means: counties of the org tree, the archive's retail formats, and
- * three-part class codes ({@code 1-2-1}: market type, format, scale, DOMAIN.md §4.1) built from the same dictionary.
+ * three-part class codes ({@code 1-2-1}: market type, format, scale, docs/domain/classification.md) built from the same dictionary.
  * An unknown code is refused with 422 naming the field; the labels are the compose form's Chinese choices.
  */
 @Component
