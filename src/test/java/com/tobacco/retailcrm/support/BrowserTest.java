@@ -156,8 +156,10 @@ public abstract class BrowserTest extends ApiTest {
     protected void clickAndWaitForNewPage(String css) {
         WebElement page = browser.findElement(By.tagName("html"));
         WebElement target = find(css);
-        // a button at the window's lower edge can sit under another element (click intercepted): bring it to the middle
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+        // a button at the window's lower edge can sit under another element (click intercepted): bring it to the
+        // middle at once (Bootstrap's smooth scrolling would still be moving the page when the click lands)
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
         target.click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
         assertReadable();
