@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.report;
 
+import static com.tobacco.retailcrm.support.BenchTiming.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.support.ApiTest;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
@@ -191,19 +191,5 @@ class ManagerKpiBenchmark extends ApiTest {
                         + " count(*) filter (where o.succeeded), count(*) filter (where o.electronic)"
                         + " from order_daily o join customer c on c.customer_code = o.customer_code"
                         + " where o.day >= ? and o.day < ? group by 1, 2");
-    }
-
-    /** Two warm-up runs, then seven measured; sorted microseconds. */
-    private static List<Long> time(Runnable work) {
-        work.run();
-        work.run();
-        List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            long t0 = System.nanoTime();
-            work.run();
-            micros.add((System.nanoTime() - t0) / 1000);
-        }
-        Collections.sort(micros);
-        return micros;
     }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.service;
 
+import static com.tobacco.retailcrm.support.BenchTiming.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
@@ -116,19 +116,5 @@ class VisitCoverageBenchmark extends ServiceTestBase {
         Files.write(Path.of("target/bench-visit-coverage.txt"), report, StandardCharsets.UTF_8);
         report.forEach(line -> System.out.println("[bench] " + line));
         assertThat(ratio).isLessThanOrEqualTo(2.0);
-    }
-
-    /** Two warm-up runs, then seven measured; sorted microseconds. */
-    private static List<Long> time(Runnable work) {
-        work.run();
-        work.run();
-        List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            long t0 = System.nanoTime();
-            work.run();
-            micros.add((System.nanoTime() - t0) / 1000);
-        }
-        Collections.sort(micros);
-        return micros;
     }
 }
