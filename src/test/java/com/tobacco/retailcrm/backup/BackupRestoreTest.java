@@ -156,7 +156,8 @@ class BackupRestoreTest {
         }
     }
 
-    private static void orgUnit(JdbcTemplate jdbc, String code) {
+    /** A county under the company, the row both backup tests write before and after the backup. */
+    static void orgUnit(JdbcTemplate jdbc, String code) {
         jdbc.update("insert into org_unit (code, name, type, parent_id) select ?, ?, 'COUNTY', id from org_unit "
                 + "where parent_id is null", code, "备份县" + code);
     }

@@ -42,13 +42,13 @@ class ExternalBackupRestoreTest {
             String backupName;
             try (var app = StandaloneApp.startOn(url, dataDir, BOOTSTRAP)) {
                 var jdbc = app.getBean(JdbcTemplate.class);
-                orgUnit(jdbc, "EXTBK-A");
+                BackupRestoreTest.orgUnit(jdbc, "EXTBK-A");
                 Files.createDirectories(dataDir.resolve("photos/cd"));
                 Files.write(dataDir.resolve("photos/cd/cdef01"), photo);
                 BackupFile made = app.getBean(Backups.class).create();
                 assertThat(made.kind()).isEqualTo("DUMP");
                 backupName = made.name();
-                orgUnit(jdbc, "EXTBK-B"); // after the backup: gone once it is restored
+                BackupRestoreTest.orgUnit(jdbc, "EXTBK-B"); // after the backup: gone once it is restored
             }
             FileSystemUtils.deleteRecursively(dataDir.resolve("photos"));
 
@@ -102,10 +102,5 @@ class ExternalBackupRestoreTest {
         } finally {
             ds.destroy();
         }
-    }
-
-    private static void orgUnit(JdbcTemplate jdbc, String code) {
-        jdbc.update("insert into org_unit (code, name, type, parent_id) select ?, ?, 'COUNTY', id from org_unit "
-                + "where parent_id is null", code, "备份县" + code);
     }
 }
