@@ -57,7 +57,8 @@ import tools.jackson.databind.JsonNode;
  *       of the same final customer rows and the history rows the import wrote, into the same tables.</li>
  * </ul>
  * Prints one table (figure, value, baseline, ratio, target, pass) and writes it with the details to
- * {@code target/bench-report.txt}. Sizes: -Dbench.customers, -Dbench.importRows, -Dbench.clients, -Dbench.seconds.
+ * {@code target/bench-report.txt}. Sizes: -Dbench.customers, -Dbench.importRows, -Dbench.clients, -Dbench.seconds;
+ * {@code -Dbench.only=search} or {@code -Dbench.only=import} measures one part only (after the same load).
  */
 @Tag("bench")
 @TestPropertySource(properties = "crm.embedded-db.durable=true")
@@ -85,8 +86,13 @@ class CustomerBenchmark extends CustomerApiTestBase {
         County p = county();
         long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, p.code());
         List<String[]> samples = load(customers, countyId, p.managerName());
-        search(p, samples);
-        importFullWidth(p, importRows);
+        String only = System.getProperty("bench.only", "");
+        if (only.isEmpty() || only.equals("search")) {
+            search(p, samples);
+        }
+        if (only.isEmpty() || only.equals("import")) {
+            importFullWidth(p, importRows);
+        }
         note("load average at the end " + loadAverage());
 
         List<String> out = new ArrayList<>(table());
