@@ -7,4 +7,9 @@ package com.tobacco.retailcrm.audit.api;
 public interface AuditLog {
 
     void record(AuditEntry entry);
+
+    /** Records several events at once, as {@link #record} each (a bulk change's events in one round trip). */
+    default void recordAll(java.util.List<AuditEntry> entries) {
+        entries.forEach(this::record);
+    }
 }

@@ -99,7 +99,7 @@ public class CustomerArchiveService implements CustomerArchive {
         customer.values().forEach((key, value) -> history.add(new CustomerStore.HistoryEntry(id, code, key, null,
                 FieldValues.format(value), actor(), now, source.toString(), null)));
         store.history(history);
-        recordChange("CUSTOMER_CREATED", code, customer.values().keySet(), source);
+        audit.record(changeEvent("CUSTOMER_CREATED", code, customer.values().keySet(), source));
         return record(store.find(code, false).orElseThrow(), Set.of(), countyCode);
     }
 
@@ -108,6 +108,26 @@ public class CustomerArchiveService implements CustomerArchive {
     public AppliedChanges applyChanges(String customerCode, Map<String, Object> changes, Long expectedVersion,
                                        ChangeSource source, String reason) {
         Customer customer = visible(customerCode, true);
+        List<Customer.Difference> diffs = change(customer, changes, expectedVersion, source, reason);
+        if (diffs.isEmpty()) {
+            return new AppliedChanges(customerCode, customer.version(), List.of());
+        }
+        Instant now = clock.instant();
+        if (!store.update(customer, diffs.stream().map(Customer.Difference::field).toList(), now)) {
+            throw new ConflictException("version", "error.version.stale");
+        }
+        store.history(history(customer, diffs, now, source, reason));
+        audit.record(changeEvent(customerCode, diffs, source));
+        return applied(customer, diffs);
+    }
+
+    /**
+     * The rules of a change, applied to the customer in memory (nothing written): values parsed, permission for a
+     * direct edit, the version expected, the rules across fields, the customer's own rules (a cancelled customer is
+     * read-only, status transitions). Throws the refusal; returns the fields that really changed.
+     */
+    List<Customer.Difference> change(Customer customer, Map<String, Object> changes, Long expectedVersion,
+                                     ChangeSource source, String reason) {
         List<Violation> problems = new ArrayList<>();
         Map<String, Object> parsed = validator.parse(changes, source, problems);
         if (source.kind() == ChangeSource.Kind.DIRECT) {
@@ -121,31 +141,38 @@ public class CustomerArchiveService implements CustomerArchive {
         after.putAll(parsed);
         validator.checkTogether(after, parsed, customer.countyOrgUnitId(), problems);
         throwIfAny(problems);
-        List<Customer.Difference> diffs = customer.apply(parsed, reason);
-        if (diffs.isEmpty()) {
-            return new AppliedChanges(customerCode, customer.version(), List.of());
-        }
-        Instant now = clock.instant();
-        if (!store.update(customer, diffs.stream().map(Customer.Difference::field).toList(), now)) {
-            throw new ConflictException("version", "error.version.stale");
-        }
+        return customer.apply(parsed, reason);
+    }
+
+    /** The 修改台账 rows of a change: one per changed field, the reason on the status's. */
+    List<CustomerStore.HistoryEntry> history(Customer customer, List<Customer.Difference> diffs, Instant now,
+                                             ChangeSource source, String reason) {
         String who = actor();
-        store.history(diffs.stream().map(d -> new CustomerStore.HistoryEntry(customer.id(), customerCode, d.field(),
+        return diffs.stream().map(d -> new CustomerStore.HistoryEntry(customer.id(), customer.code(), d.field(),
                 FieldValues.format(d.oldValue()), FieldValues.format(d.newValue()), who, now, source.toString(),
-                d.field().equals("status") ? reason : null)).toList());
-        recordChange("CUSTOMER_CHANGED", customerCode, diffs.stream().map(Customer.Difference::field).toList(), source);
-        return new AppliedChanges(customerCode, customer.version() + 1, diffs.stream()
+                d.field().equals("status") ? reason : null)).toList();
+    }
+
+    /** What a change did, as the API answers it: the new version and each field's old and new value as shown. */
+    AppliedChanges applied(Customer customer, List<Customer.Difference> diffs) {
+        return new AppliedChanges(customer.code(), customer.version() + 1, diffs.stream()
                 .map(d -> new FieldChange(d.field(), shown(d.field(), d.oldValue()), shown(d.field(), d.newValue()))).toList());
+    }
+
+    /** The audit event of a change. */
+    static AuditEntry changeEvent(String customerCode, List<Customer.Difference> diffs, ChangeSource source) {
+        return changeEvent("CUSTOMER_CHANGED", customerCode, diffs.stream().map(Customer.Difference::field).toList(),
+                source);
     }
 
     /**
      * A change of customer data in the audit log: the customer and the names of the fields, never their values (the
      * history keeps those, sensitive ones encrypted).
      */
-    private void recordChange(String action, String customerCode, java.util.Collection<String> fields,
-                              ChangeSource source) {
-        audit.record(AuditEntry.customer(action, customerCode)
-                .detail("source=" + source + " fields=" + String.join(",", new java.util.TreeSet<>(fields))));
+    private static AuditEntry changeEvent(String action, String customerCode, java.util.Collection<String> fields,
+                                          ChangeSource source) {
+        return AuditEntry.customer(action, customerCode)
+                .detail("source=" + source + " fields=" + String.join(",", new java.util.TreeSet<>(fields)));
     }
 
     private void checkDirectPermission(Customer customer, List<String> keys) {
@@ -293,6 +320,11 @@ public class CustomerArchiveService implements CustomerArchive {
                 Masking.mask("orderPhone", (String) c.get("orderPhone")), result.completeness().overall(), c.version());
     }
 
+    /** The customer as {@link #find} shows it (sensitive values masked). */
+    CustomerRecord record(Customer c) {
+        return record(c, Set.of(), null);
+    }
+
     private CustomerRecord record(Customer c, Set<String> clear, String knownCountyCode) {
         Map<String, Object> shown = new LinkedHashMap<>();
         Set<String> masked = new LinkedHashSet<>();
@@ -323,7 +355,7 @@ public class CustomerArchiveService implements CustomerArchive {
                 .orElseThrow(() -> new NotFoundException("customer.error.notFound", code));
     }
 
-    private boolean inScope(Customer c) {
+    boolean inScope(Customer c) {
         return CurrentUsers.current().map(u -> users.scopeOf(u).includes(c.manager(), c.countyOrgUnitId())).orElse(true);
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -43,6 +44,7 @@ class CustomerStore {
     private final FieldDictionary dictionary;
     private final SensitiveDataCipher cipher;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, String> columnTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     CustomerStore(JdbcTemplate jdbc, DataSource dataSource, FieldDictionary dictionary, SensitiveDataCipher cipher) {
         this.jdbc = jdbc;
@@ -288,6 +290,133 @@ class CustomerStore {
                 args.toArray()) == 1;
     }
 
+    /**
+     * The customers of these codes, locked for update in one statement, in the order of their ids: two transactions
+     * locking overlapping sets this way wait for each other instead of deadlocking.
+     */
+    List<Customer> lockAll(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select * from customer where customer_code = any(?) order by id for update", mapper(),
+                (Object) codes.toArray(String[]::new));
+    }
+
+    /** A customer to write with {@link #updateAll}: as changed, the fields changed and the version it was read at. */
+    record ChangedCustomer(Customer customer, Set<String> changedKeys, long readVersion, Instant changedAt) {
+    }
+
+    /**
+     * Writes the changed fields of many customers with one statement (an UPDATE from arrays, one per column, so it
+     * binds a few dozen parameters whatever the number of customers and fires the statement triggers once): each
+     * customer's columns it did not change keep their stored value (a sensitive one its ciphertext), its version
+     * becomes the one given if it is still the one read.
+     *
+     * @return how many customers were written: fewer than given when someone else changed one first
+     */
+    int updateAll(List<ChangedCustomer> changed) {
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        changed.forEach(c -> keys.addAll(c.changedKeys()));
+        List<String> fixedKeys = keys.stream().filter(k -> dictionary.column(k) != null).toList();
+        boolean custom = fixedKeys.size() < keys.size();
+        int n = changed.size();
+        List<String> sets = new ArrayList<>();
+        List<String> arrays = new ArrayList<>(List.of("id", "read_version", "new_version", "changed_at"));
+        List<Object> args = new ArrayList<>();
+        Long[] ids = new Long[n];
+        Long[] readVersions = new Long[n];
+        Long[] newVersions = new Long[n];
+        String[] changedAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            ChangedCustomer c = changed.get(i);
+            ids[i] = c.customer().id();
+            readVersions[i] = c.readVersion();
+            newVersions[i] = c.customer().version();
+            changedAt[i] = c.changedAt().toString();
+        }
+        args.addAll(List.of(ids, readVersions, newVersions, changedAt));
+        List<String> types = new ArrayList<>(List.of("bigint[]", "bigint[]", "bigint[]", "timestamptz[]"));
+        for (String key : fixedKeys) {
+            List<String> columns = columnsOf(key);
+            String[][] values = new String[columns.size()][n];
+            Boolean[] set = new Boolean[n];
+            for (int i = 0; i < n; i++) {
+                ChangedCustomer c = changed.get(i);
+                set[i] = c.changedKeys().contains(key);
+                if (set[i]) {
+                    List<Object> v = valuesOf(c.customer(), key);
+                    for (int j = 0; j < columns.size(); j++) {
+                        values[j][i] = arrayText(v.get(j));
+                    }
+                }
+            }
+            String flag = "set_" + arrays.size();
+            arrays.add(flag);
+            args.add(set);
+            types.add("boolean[]");
+            for (int j = 0; j < columns.size(); j++) {
+                String value = "v_" + arrays.size();
+                arrays.add(value);
+                args.add(values[j]);
+                types.add("text[]");
+                sets.add(columns.get(j) + " = case when s." + flag + " then s." + value + "::" + columnType(columns.get(j))
+                        + " else c." + columns.get(j) + " end");
+            }
+        }
+        if (custom) {
+            String[] json = new String[n];
+            Boolean[] set = new Boolean[n];
+            for (int i = 0; i < n; i++) {
+                ChangedCustomer c = changed.get(i);
+                set[i] = c.changedKeys().stream().anyMatch(k -> dictionary.column(k) == null);
+                json[i] = set[i] ? customJson(c.customer()) : null;
+            }
+            arrays.addAll(List.of("set_custom", "custom"));
+            args.addAll(List.of(set, json));
+            types.addAll(List.of("boolean[]", "text[]"));
+            sets.add("custom_fields = case when s.set_custom then s.custom::jsonb else c.custom_fields end");
+        }
+        String unnest = String.join(", ", types.stream().map(t -> "?::" + t).toList());
+        return jdbc.update("update customer c set " + String.join(", ", sets) + (sets.isEmpty() ? "" : ", ")
+                + "updated_at = s.changed_at, version = s.new_version from unnest(" + unnest + ") as s("
+                + String.join(", ", arrays) + ") where c.id = s.id and c.version = s.read_version", args.toArray());
+    }
+
+    /** A value as the text of an element of a text array, cast to its column's type in SQL. */
+    private static String arrayText(Object value) {
+        return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+    }
+
+    /** The SQL type of a customer column without its length or precision (a too long value is refused, not cut). */
+    private String columnType(String column) {
+        return columnTypes.computeIfAbsent(column, col -> jdbc.queryForObject("""
+                select format_type(a.atttypid, null) from pg_attribute a
+                where a.attrelid = 'customer'::regclass and a.attname = ? and not a.attisdropped""", String.class, col));
+    }
+
+    /**
+     * Inserts history rows with one COPY (a bulk change writes a few per customer; binding them row by row cost more
+     * than the change), sensitive values encrypted as {@link #history} does. On the caller's transaction.
+     */
+    void copyHistory(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(entries.size() * 160);
+        for (HistoryEntry e : entries) {
+            text.append(e.customerId()).append('\t').append(copyText(e.customerCode())).append('\t')
+                    .append(copyText(e.field())).append('\t').append(copyText(protect(e.field(), e.oldValue())))
+                    .append('\t').append(copyText(protect(e.field(), e.newValue()))).append('\t')
+                    .append(copyText(e.changedBy())).append('\t').append(copyText(e.changedAt())).append('\t')
+                    .append(copyText(e.source())).append('\t').append(copyText(e.reason())).append('\n');
+        }
+        copyIn("customer_history (customer_id, customer_code, field, old_value, new_value, changed_by, changed_at, "
+                + "source, reason)", text);
+    }
+
     void history(List<HistoryEntry> entries) {
         jdbc.batchUpdate("insert into customer_history (customer_id, customer_code, field, old_value, new_value, "
                         + "changed_by, changed_at, source, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -350,23 +479,33 @@ class CustomerStore {
 
     private void addColumns(Customer c, List<String> keys, List<String> columns, List<Object> args) {
         for (String key : keys) {
-            FieldDefinition f = dictionary.require(key);
-            Object value = c.get(key);
-            columns.add(dictionary.column(key));
-            args.add(f.sensitive() ? cipher.encrypt(FieldValues.format(value)) : value);
-            if (f.type() == FieldType.PHONE) {
-                columns.add(dictionary.column(key) + "_hash");
-                args.add(cipher.phoneHash((String) value));
-                columns.add(dictionary.column(key) + "_tail_hash");
-                args.add(cipher.phoneTailHash((String) value));
-                columns.add(dictionary.column(key) + "_local_hash");
-                args.add(cipher.phoneLocalHash((String) value));
-            }
-            if (key.equals("storeName")) {
-                columns.add("store_name_initials");
-                args.add(StoreNameInitials.of((String) value));
-            }
+            columns.addAll(columnsOf(key));
+            args.addAll(valuesOf(c, key));
         }
+    }
+
+    /** The columns a fixed field is stored in: its own, and those derived from it (phone hashes, pinyin initials). */
+    private List<String> columnsOf(String key) {
+        FieldDefinition f = dictionary.require(key);
+        String column = dictionary.column(key);
+        if (f.type() == FieldType.PHONE) {
+            return List.of(column, column + "_hash", column + "_tail_hash", column + "_local_hash");
+        }
+        return key.equals("storeName") ? List.of(column, "store_name_initials") : List.of(column);
+    }
+
+    /** The values of {@link #columnsOf} for this customer: sensitive ones encrypted, derived ones computed. */
+    private List<Object> valuesOf(Customer c, String key) {
+        FieldDefinition f = dictionary.require(key);
+        Object value = c.get(key);
+        Object stored = f.sensitive() ? cipher.encrypt(FieldValues.format(value)) : value;
+        if (f.type() == FieldType.PHONE) {
+            String phone = (String) value;
+            return java.util.Arrays.asList(stored, cipher.phoneHash(phone), cipher.phoneTailHash(phone),
+                    cipher.phoneLocalHash(phone));
+        }
+        return key.equals("storeName") ? java.util.Arrays.asList(stored, StoreNameInitials.of((String) value))
+                : java.util.Collections.singletonList(stored);
     }
 
     private String customJson(Customer c) {

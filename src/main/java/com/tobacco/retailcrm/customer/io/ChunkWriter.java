@@ -1,6 +1,7 @@
 package com.tobacco.retailcrm.customer.io;
 
 import com.tobacco.retailcrm.customer.api.ChangeSource;
+import com.tobacco.retailcrm.customer.domain.CustomerBatchUpdate;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
@@ -115,19 +116,19 @@ class ChunkWriter {
             }
             deferred.addAll(chunk.oneByOne());
             deferred.sort(Comparator.comparingInt(ImportRow::number));
-            // the customers the rows update, read in one query instead of one per row
-            Map<String, com.tobacco.retailcrm.customer.api.CustomerRecord> read = new HashMap<>(rows.readAll(
-                    deferred.stream().map(ImportRow::customerCode).filter(existing::contains).distinct().toList()));
+            // the customers the rows update, locked in one statement, their changes written together at the end
+            CustomerBatchUpdate.Batch batch = rows.lockForUpdate(
+                    deferred.stream().map(ImportRow::customerCode).filter(existing::contains).distinct().toList());
             for (ImportRow row : deferred) {
                 List<FieldProblem> problems = new ArrayList<>();
-                // taken once: a code given again later in the chunk is read again, after this row's write
                 RowResult.Outcome outcome = rows.write(row, chunk.fields(), chunk.source(),
-                        existing.contains(row.customerCode()), read.remove(row.customerCode()), problems);
+                        existing.contains(row.customerCode()), batch, problems);
                 results.add(new RowResult(row.number(), outcome, problems));
                 if (outcome == RowResult.Outcome.CREATED) {
                     existing.add(row.customerCode());
                 }
             }
+            batch.write();
             results.sort(Comparator.comparingInt(RowResult::row));
             return results;
         });

@@ -5,6 +5,7 @@ import com.tobacco.retailcrm.customer.api.ChangeSource;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
 import com.tobacco.retailcrm.customer.domain.CustomerBatchCreation;
+import com.tobacco.retailcrm.customer.domain.CustomerBatchUpdate;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,10 +32,12 @@ class CustomerRowWriter {
 
     private final CustomerArchive archive;
     private final CustomerBatchCreation creation;
+    private final CustomerBatchUpdate updates;
 
-    CustomerRowWriter(CustomerArchive archive, CustomerBatchCreation creation) {
+    CustomerRowWriter(CustomerArchive archive, CustomerBatchCreation creation, CustomerBatchUpdate updates) {
         this.archive = archive;
         this.creation = creation;
+        this.updates = updates;
     }
 
     /**
@@ -49,18 +52,20 @@ class CustomerRowWriter {
     }
 
     /**
-     * {@link #write(ImportRow, Map, ChangeSource, boolean, List)} with the customer as {@link #readAll} read it for
-     * this row, or null to read it here.
+     * {@link #write(ImportRow, Map, ChangeSource, boolean, List)}, a change of a customer {@code batch} holds judged
+     * by it and written when the batch is (see {@link #lockForUpdate}); a customer it does not hold (created by an
+     * earlier row, or out of scope) is read and changed here.
      */
     RowResult.Outcome write(ImportRow row, Map<String, ImportField> fields, ChangeSource source, boolean exists,
-                            CustomerRecord read, List<FieldProblem> problems) {
+                            CustomerBatchUpdate.Batch batch, List<FieldProblem> problems) {
         String code = row.customerCode();
         if (code == null) {
             problems.add(new FieldProblem("customerCode", "{customer.import.error.codeRequired}"));
             return RowResult.Outcome.FAILED;
         }
+        boolean batched = exists && batch != null && batch.holds(code);
         Optional<CustomerRecord> existing = !exists ? Optional.empty()
-                : read != null ? Optional.of(read) : archive.find(code);
+                : batched ? batch.find(code) : archive.find(code);
         if (exists && existing.isEmpty()) {
             problems.add(new FieldProblem("customerCode", "{customer.import.error.outOfScope}"));
             return RowResult.Outcome.FAILED;
@@ -77,13 +82,17 @@ class CustomerRowWriter {
         if (changes.isEmpty()) {
             return RowResult.Outcome.UNCHANGED;
         }
-        AppliedChanges applied = archive.applyChanges(code, changes, null, source, source.toString());
+        AppliedChanges applied = batched ? batch.apply(code, changes, source, source.toString())
+                : archive.applyChanges(code, changes, null, source, source.toString());
         return applied.unchanged() ? RowResult.Outcome.UNCHANGED : RowResult.Outcome.UPDATED;
     }
 
-    /** The customers of these codes within the caller's scope, by code: one query for a chunk's updates. */
-    Map<String, CustomerRecord> readAll(java.util.Collection<String> codes) {
-        return codes.isEmpty() ? Map.of() : archive.findAll(codes);
+    /**
+     * The customers of these codes within the caller's scope, locked in one statement, their changes to be written
+     * together by {@link CustomerBatchUpdate.Batch#write}. In the caller's transaction.
+     */
+    CustomerBatchUpdate.Batch lockForUpdate(java.util.Collection<String> codes) {
+        return updates.lock(codes);
     }
 
     /**
