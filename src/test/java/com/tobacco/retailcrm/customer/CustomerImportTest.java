@@ -333,6 +333,59 @@ public class CustomerImportTest extends CustomerApiTestBase {
                         + "and store_name like '分块店%'", Long.class, (Object) codes.toArray(String[]::new)));
     }
 
+    /**
+     * The updates of a chunk are judged one after another and written together, with the rules of an edit: a second
+     * row for the same customer sees the first one's values and raises the version again, every changed field has
+     * its history row and every changed row its audit event, a changed phone is stored encrypted with the hashes of
+     * the new number while an unchanged one keeps its ciphertext, and a rename moves the store-name gram counters.
+     */
+    @Test
+    void updatesWrittenTogetherFollowTheRulesOfOneEditAfterAnother() {
+        County c = county();
+        var first = createManaged(c, "旧名批改店", "orderPhone", "13800000001", "contactPerson", "甲");
+        var second = createManaged(c, "另一批改店", "orderPhone", "13800000003");
+        String a = first.get("customerCode").asString();
+        String b = second.get("customerCode").asString();
+        long versionBefore = http.get("/api/v1/customers/" + a, c.marketDept()).json().get("version").asLong();
+        String bCipher = jdbc.queryForObject("select order_phone from customer where customer_code = ?", String.class, b);
+        long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, c.code());
+        String grams = "select coalesce(sum(customers), 0) from customer_name_gram_count where gram = ? "
+                + "and county_org_unit_id = ?";
+        String csv = String.join("\n", "customerCode,licenceNo,storeName,retailFormat,marketType,countyCode,orderPhone,contactPerson",
+                a + "," + first.get("licenceNo").asString() + ",新名批改店,2,1," + c.code() + ",13900000002,乙",
+                b + "," + second.get("licenceNo").asString() + ",另一批改店,2,1," + c.code() + ",138****0003,丙",
+                a + "," + first.get("licenceNo").asString() + ",新名批改店,2,1," + c.code() + ",13900000002,丁");
+
+        var r = files.upload("/api/v1/customers/import", c.marketDept(), "batch.csv",
+                csv.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(counts(r.json())).as("%s", r).containsExactly(3, 0, 3, 0, 0);
+        String source = "IMPORT:" + r.json().get("id").asLong();
+        var updated = http.get("/api/v1/customers/" + a, c.marketDept()).json();
+        assertThat(updated.get("version").asLong()).isEqualTo(versionBefore + 2);
+        assertThat(updated.get("storeName").asString()).isEqualTo("新名批改店");
+        assertThat(updated.get("contactPerson").asString()).isEqualTo("丁");
+        assertThat(jdbc.queryForList("select field || ':' || coalesce(old_value, '') || '>' || new_value from customer_history "
+                        + "where customer_code = ? and source = ? and field <> 'orderPhone' order by id", String.class, a, source))
+                .containsExactly("storeName:旧名批改店>新名批改店", "contactPerson:甲>乙", "contactPerson:乙>丁");
+        assertThat(jdbc.queryForObject("select new_value from customer_history where customer_code = ? and source = ? "
+                + "and field = 'orderPhone'", String.class, a, source)).startsWith("AES:").doesNotContain("13900000002");
+        assertThat(jdbc.queryForObject("select order_phone from customer where customer_code = ?", String.class, a))
+                .startsWith("AES:").doesNotContain("13900000002");
+        List<String> foundByPhone = new ArrayList<>();
+        http.get("/api/v1/customers?q=13900000002", c.marketDept()).json().get("items")
+                .forEach(i -> foundByPhone.add(i.get("customerCode").asString()));
+        assertThat(foundByPhone).as("found by the hash of the new number").containsExactly(a);
+        assertThat(jdbc.queryForObject("select order_phone from customer where customer_code = ?", String.class, b))
+                .as("an unchanged sensitive value keeps its ciphertext").isEqualTo(bCipher);
+        assertThat(jdbc.queryForList("select customer_code from audit_event where action = 'CUSTOMER_CHANGED' "
+                + "and detail like ?", String.class, "source=" + source + " %")).containsExactlyInAnyOrder(a, a, b);
+        assertThat(jdbc.queryForObject(grams, Long.class, "旧", countyId)).isZero();
+        assertThat(jdbc.queryForObject(grams, Long.class, "新", countyId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(grams, Long.class, "批改", countyId)).isEqualTo(2);
+    }
+
     static List<Integer> counts(JsonNode r) {
         return List.of(r.get("total").asInt(), r.get("created").asInt(), r.get("updated").asInt(),
                 r.get("unchanged").asInt(), r.get("failed").asInt());

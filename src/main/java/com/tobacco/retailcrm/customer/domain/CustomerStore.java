@@ -392,8 +392,9 @@ class CustomerStore {
 
     /** The SQL type of a customer column without its length or precision (a too long value is refused, not cut). */
     private String columnType(String column) {
+        // the type's own name: format_type would call char(64) "character", which as a cast means char(1)
         return columnTypes.computeIfAbsent(column, col -> jdbc.queryForObject("""
-                select format_type(a.atttypid, null) from pg_attribute a
+                select t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid
                 where a.attrelid = 'customer'::regclass and a.attname = ? and not a.attisdropped""", String.class, col));
     }
 
