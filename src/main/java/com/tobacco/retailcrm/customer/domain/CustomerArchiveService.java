@@ -128,6 +128,12 @@ public class CustomerArchiveService implements CustomerArchive {
      */
     List<Customer.Difference> change(Customer customer, Map<String, Object> changes, Long expectedVersion,
                                      ChangeSource source, String reason) {
+        return change(customer, changes, expectedVersion, source, reason, validator.new CountyManagers());
+    }
+
+    /** {@link #change(Customer, Map, Long, ChangeSource, String)} with the answers about managers a batch shares. */
+    List<Customer.Difference> change(Customer customer, Map<String, Object> changes, Long expectedVersion,
+                                     ChangeSource source, String reason, CustomerValidator.CountyManagers managers) {
         List<Violation> problems = new ArrayList<>();
         Map<String, Object> parsed = validator.parse(changes, source, problems);
         if (source.kind() == ChangeSource.Kind.DIRECT) {
@@ -139,7 +145,7 @@ public class CustomerArchiveService implements CustomerArchive {
         }
         Map<String, Object> after = new HashMap<>(customer.values());
         after.putAll(parsed);
-        validator.checkTogether(after, parsed, customer.countyOrgUnitId(), problems);
+        validator.checkTogether(after, parsed, customer.countyOrgUnitId(), problems, managers);
         throwIfAny(problems);
         return customer.apply(parsed, reason);
     }
@@ -355,8 +361,14 @@ public class CustomerArchiveService implements CustomerArchive {
                 .orElseThrow(() -> new NotFoundException("customer.error.notFound", code));
     }
 
-    boolean inScope(Customer c) {
-        return CurrentUsers.current().map(u -> users.scopeOf(u).includes(c.manager(), c.countyOrgUnitId())).orElse(true);
+    private boolean inScope(Customer c) {
+        return visibility().test(c);
+    }
+
+    /** Whether the caller may see a customer: the caller's scope read once, for as many customers as needed. */
+    java.util.function.Predicate<Customer> visibility() {
+        var scope = CurrentUsers.current().map(users::scopeOf);
+        return c -> scope.map(s -> s.includes(c.manager(), c.countyOrgUnitId())).orElse(true);
     }
 
     private com.tobacco.retailcrm.security.api.DataScope scope() {

@@ -75,11 +75,12 @@ public class CustomerBatchCreation {
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         Map<Integer, Customer> valid = new LinkedHashMap<>();
         List<FieldDefinition> customFields = dictionary.customFields();
+        CustomerValidator.CountyManagers managers = validator.new CountyManagers();
         for (NewCustomer row : rows) {
             List<Violation> problems = new ArrayList<>();
             Optional<OrgUnitRef> county = row.countyCode() == null ? Optional.empty() : counties.computeIfAbsent(
                     row.countyCode(), code -> org.findByCode(code).filter(u -> u.type() == OrgUnitType.COUNTY));
-            Customer customer = validator.prepareNew(row.fields(), county, source, problems);
+            Customer customer = validator.prepareNew(row.fields(), county, source, problems, managers);
             Map<String, Object> parsed = customer.values();
             boolean custom = customFields.stream().anyMatch(f -> parsed.containsKey(f.key()));
             if (!problems.isEmpty()) {

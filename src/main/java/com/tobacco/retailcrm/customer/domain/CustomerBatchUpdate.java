@@ -36,12 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerBatchUpdate {
 
     private final CustomerStore store;
+    private final CustomerValidator validator;
     private final CustomerArchiveService archive;
     private final AuditLog audit;
     private final Clock clock;
 
-    CustomerBatchUpdate(CustomerStore store, CustomerArchiveService archive, AuditLog audit, Clock clock) {
+    CustomerBatchUpdate(CustomerStore store, CustomerValidator validator, CustomerArchiveService archive, AuditLog audit,
+                        Clock clock) {
         this.store = store;
+        this.validator = validator;
         this.archive = archive;
         this.audit = audit;
         this.clock = clock;
@@ -51,8 +54,9 @@ public class CustomerBatchUpdate {
     @Transactional(propagation = Propagation.MANDATORY)
     public Batch lock(Collection<String> customerCodes) {
         Map<String, Customer> customers = new HashMap<>();
+        var visible = archive.visibility();
         for (Customer c : store.lockAll(customerCodes)) {
-            if (archive.inScope(c)) {
+            if (visible.test(c)) {
                 customers.put(c.code(), c);
             }
         }
@@ -68,6 +72,7 @@ public class CustomerBatchUpdate {
         private final Map<Long, Instant> changedAt = new HashMap<>();
         private final List<CustomerStore.HistoryEntry> history = new ArrayList<>();
         private final List<AuditEntry> events = new ArrayList<>();
+        private final CustomerValidator.CountyManagers managers = validator.new CountyManagers();
 
         private Batch(Map<String, Customer> current) {
             this.current = current;
@@ -94,7 +99,7 @@ public class CustomerBatchUpdate {
             if (customer == null) {
                 throw new NotFoundException("customer.error.notFound", customerCode);
             }
-            List<Customer.Difference> diffs = archive.change(customer, changes, null, source, reason);
+            List<Customer.Difference> diffs = archive.change(customer, changes, null, source, reason, managers);
             if (diffs.isEmpty()) {
                 return new AppliedChanges(customerCode, customer.version(), List.of());
             }

@@ -60,6 +60,12 @@ public class CustomerValidator {
      */
     Customer prepareNew(Map<String, Object> fields, Optional<OrgUnitRef> county, ChangeSource source,
                         List<Violation> problems) {
+        return prepareNew(fields, county, source, problems, new CountyManagers());
+    }
+
+    /** {@link #prepareNew(Map, Optional, ChangeSource, List)} with the answers about managers a batch shares. */
+    Customer prepareNew(Map<String, Object> fields, Optional<OrgUnitRef> county, ChangeSource source,
+                        List<Violation> problems, CountyManagers managers) {
         if (county.isEmpty()) {
             problems.add(Violation.of("countyCode", "customer.error.countyCode"));
         }
@@ -72,7 +78,7 @@ public class CustomerValidator {
             }
         }
         long countyId = county.map(OrgUnitRef::id).orElse(-1L);
-        checkTogether(parsed, parsed, countyId, problems);
+        checkTogether(parsed, parsed, countyId, problems, managers);
         parsed.values().removeIf(java.util.Objects::isNull);
         return new Customer(null, countyId, 0, parsed);
     }
@@ -80,12 +86,33 @@ public class CustomerValidator {
     /** Rules across fields, on the values the customer would have after the change. */
     public void checkTogether(Map<String, Object> after, Map<String, Object> changed, long countyOrgUnitId,
                               List<Violation> problems) {
+        checkTogether(after, changed, countyOrgUnitId, problems, new CountyManagers());
+    }
+
+    /** {@link #checkTogether(Map, Map, long, List)} with the answers about managers a batch shares. */
+    void checkTogether(Map<String, Object> after, Map<String, Object> changed, long countyOrgUnitId,
+                       List<Violation> problems, CountyManagers managers) {
         if (after.get("licenceIssueDate") instanceof LocalDate issued && after.get("licenceExpiryDate") instanceof LocalDate expires
                 && !expires.isAfter(issued) && (changed.containsKey("licenceIssueDate") || changed.containsKey("licenceExpiryDate"))) {
             problems.add(Violation.of("licenceExpiryDate", "customer.error.expiryBeforeIssue"));
         }
-        if (changed.get("customerManager") instanceof String manager && !isCountyManager(manager, countyOrgUnitId)) {
+        if (changed.get("customerManager") instanceof String manager && !managers.manage(manager, countyOrgUnitId)) {
             problems.add(Violation.of("customerManager", "customer.error.user"));
+        }
+    }
+
+    /**
+     * Whether users may be customer managers in counties, each asked of the user directory once: a bulk import's
+     * rows name the same few managers, and asking for every row (the user, the supervisor, the org tree) cost more
+     * than validating the rest of the row. Lives as long as one batch.
+     */
+    final class CountyManagers {
+
+        private final Map<String, Boolean> answers = new java.util.HashMap<>();
+
+        boolean manage(String username, long countyOrgUnitId) {
+            return answers.computeIfAbsent(countyOrgUnitId + "/" + username,
+                    k -> isCountyManager(username, countyOrgUnitId));
         }
     }
 
