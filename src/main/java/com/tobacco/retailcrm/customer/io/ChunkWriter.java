@@ -57,8 +57,8 @@ class ChunkWriter {
 
     /**
      * Everything about a chunk that needs no transaction: which rows look new (codes the archive does not have
-     * yet, each code's first row in the chunk) and those rows settled, validated and rendered for one COPY. A
-     * writer thread prepares a chunk while the other writes the one before. Which codes exist is only a hint here
+     * yet, each code's first row in the chunk) and those rows settled, validated and rendered for one COPY. The
+     * importer prepares the next chunk while the previous one is written. Which codes exist is only a hint here
      * (an earlier chunk may still be writing one); {@link #write(PreparedChunk, Locale)} asks again.
      */
     PreparedChunk prepare(List<ImportRow> chunk, Map<String, ImportField> fields, ChangeSource source) {

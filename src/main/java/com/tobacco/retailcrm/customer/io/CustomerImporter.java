@@ -234,12 +234,12 @@ class CustomerImporter {
                 }
                 chunk.add(canonical(row, header, counties));
                 if (chunk.size() == CHUNK_SIZE) {
-                    handOver(writing, writingChunks, chunk, fields, source, id, locale);
+                    handOver(writing, writingChunks, writer.prepare(chunk, fields, source), id, locale);
                     chunk = new ArrayList<>(CHUNK_SIZE);
                 }
             }
             if (!chunk.isEmpty()) {
-                handOver(writing, writingChunks, chunk, fields, source, id, locale);
+                handOver(writing, writingChunks, writer.prepare(chunk, fields, source), id, locale);
             }
             while (!writingChunks.isEmpty()) {
                 awaitWritten(writingChunks.removeFirst());
@@ -260,17 +260,16 @@ class CustomerImporter {
     }
 
     /**
-     * Has a writer thread prepare this chunk (check, encrypt and render it, see {@link ChunkWriter#prepare}) and write
-     * it, each chunk in a transaction of its own, while the importing thread reads the next and the other writer
-     * prepares or writes the one before: the Java work of a chunk is spread over the importing thread and the
-     * writers, and with two chunks in flight the database takes two at once (the database's work, the larger half
-     * when a chunk only creates). A code given in two chunks written at once is not lost: the later chunk waits on
-     * the earlier one's unique index entry, is refused, and is written again one row per transaction, the second row
-     * then updating the customer the first created. The tallies go to the import record in file order. The writers
-     * act as the importing user, in the import's language.
+     * Has a writer thread write this chunk, each chunk in a transaction of its own, while the importing thread reads,
+     * checks and renders the next (Java's work) and, with two chunks in flight, the database takes two at once
+     * (the database's work, the larger half): on two cores most of the import's time is spent on both. A code
+     * given in two chunks written at once is not lost: the later chunk waits on the earlier one's unique index
+     * entry, is refused, and is written again one row per transaction, the second row then updating the customer
+     * the first created. The tallies go to the import record in file order. The writers act as the importing
+     * user, in the import's language.
      */
-    private void handOver(ExecutorService writing, Deque<Future<?>> inFlight, List<ImportRow> rows,
-                          Map<String, ImportField> fields, ChangeSource source, long id, Locale locale) {
+    private void handOver(ExecutorService writing, Deque<Future<?>> inFlight, ChunkWriter.PreparedChunk chunk,
+                          long id, Locale locale) {
         if (inFlight.size() == CHUNKS_IN_FLIGHT) {
             awaitWritten(inFlight.removeFirst());
         }
@@ -278,7 +277,7 @@ class CustomerImporter {
         inFlight.addLast(writing.submit(new DelegatingSecurityContextRunnable(() -> {
             LocaleContextHolder.setLocale(locale);
             try {
-                List<RowResult> results = write(writer.prepare(rows, fields, source), locale);
+                List<RowResult> results = write(chunk, locale);
                 awaitQuietly(previous);
                 records.progress(id, tally(results, locale));
             } finally {
