@@ -10,8 +10,12 @@ import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +40,32 @@ class UserDirectoryService implements UserDirectory {
     @Transactional(readOnly = true)
     public Optional<UserRef> find(String username) {
         return username == null ? Optional.empty() : users.findByUsername(username).map(this::ref);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, UserRef> findAll(Collection<String> usernames) {
+        Map<String, UserRef> found = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                select u.id, u.username, u.display_name, u.org_unit_id, s.username as supervisor, u.enabled,
+                       array_remove(array_agg(r.role), null) as roles
+                from app_user u
+                left join app_user s on s.id = u.supervisor_id
+                left join user_role r on r.user_id = u.id
+                where u.username = any (?)
+                group by u.id, s.username""", rs -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : (String[]) rs.getArray("roles").getArray()) {
+                roles.add(Role.valueOf(role));
+            }
+            found.put(rs.getString("username"), new UserRef(rs.getLong("id"), rs.getString("username"),
+                    rs.getString("display_name"), rs.getLong("org_unit_id"), rs.getString("supervisor"), roles,
+                    rs.getBoolean("enabled")));
+        }, (Object) usernames.toArray(String[]::new));
+        return found;
     }
 
     @Override
