@@ -154,16 +154,25 @@ class CustomerBenchmark extends CustomerApiTestBase {
         long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
         long[] clientCpu = {-1};
         long[][] serverCpu = {null};
-        Map<String, SearchLoadClient.Result> http = outside(mix, clients, warmUp, seconds, backend, clientCpu, serverCpu);
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] serverThreads = new Map[] {Map.of(), Map.of()};
+        Map<String, SearchLoadClient.Result> http = outside(mix, clients, warmUp, seconds, backend, clientCpu, serverCpu,
+                serverThreads);
         CustomerSearchProbe probe = new CustomerSearchProbe(context);
         long[][] bareCpuStart = new long[1][];
         var cpuTimer = Executors.newSingleThreadScheduledExecutor();
-        cpuTimer.schedule(() -> bareCpuStart[0] = ProcessCpu.sample(backend), warmUp, TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] bareThreads = new Map[] {Map.of(), Map.of()};
+        cpuTimer.schedule(() -> {
+            bareThreads[0] = ProcessCpu.thisJvmByKind();
+            bareCpuStart[0] = ProcessCpu.sample(backend);
+        }, warmUp, TimeUnit.SECONDS);
         var bareRun = SearchLoadClient.measure(mix, clients, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds), r -> {
             probe.firstPage(r.q(), scopes.get(r.role()));
             return true;
         });
         long[] bareServerCpu = ProcessCpu.since(bareCpuStart[0], backend);
+        bareThreads[1] = ProcessCpu.thisJvmByKind();
         cpuTimer.shutdown();
         Map<String, SearchLoadClient.Result> bare = new LinkedHashMap<>();
         SearchLoadClient.results(bareRun).forEach(r -> bare.put(r.key(), r));
@@ -184,6 +193,8 @@ class CustomerBenchmark extends CustomerApiTestBase {
         note(String.format(Locale.ROOT, "CPU per search (ms): HTTP: load client %.2f, server JVM %.2f, PostgreSQL %.2f"
                         + " | bare SQL: JVM %.2f, PostgreSQL %.2f", perRequest(clientCpu[0], all), perRequest(httpServerCpu[0], all),
                 perRequest(httpServerCpu[1], all), perRequest(bareServerCpu[0], bareAll), perRequest(bareServerCpu[1], bareAll)));
+        note("  server JVM by threads (ms per search): HTTP: " + ProcessCpu.perRequest(serverThreads[0], serverThreads[1],
+                all.count()) + " | bare SQL: " + ProcessCpu.perRequest(bareThreads[0], bareThreads[1], bareAll.count()));
         assertThat(all.errors()).as("failed search requests").isZero();
         figure("search p95, 16 clients outside (ms)", all.p95() / 1000.0, bareAll.p95() / 1000.0, "<= 50",
                 all.p95() <= 50_000);
@@ -222,7 +233,8 @@ class CustomerBenchmark extends CustomerApiTestBase {
      */
     private Map<String, SearchLoadClient.Result> outside(List<SearchLoadClient.Request> mix, int clients, int warmUp,
                                                          int seconds, long backend, long[] clientCpu,
-                                                         long[][] serverCpu) throws Exception {
+                                                         long[][] serverCpu, Map<String, Long>[] serverThreads)
+            throws Exception {
         Path file = Files.createTempFile("bench-search", ".tsv");
         List<String> lines = mix.stream().map(r -> r.role() + "\t" + r.kind() + "\t" + r.token() + "\t" + r.q()).toList();
         Files.write(file, lines, StandardCharsets.UTF_8);
@@ -235,10 +247,12 @@ class CustomerBenchmark extends CustomerApiTestBase {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.equals("MEASURING")) {
+                    serverThreads[0] = ProcessCpu.thisJvmByKind();
                     serverCpu[0] = ProcessCpu.sample(backend);
                 } else if (line.startsWith("RESULT ")) {
                     if (results.isEmpty() && serverCpu[0] != null) {
                         serverCpu[0] = ProcessCpu.since(serverCpu[0], backend);
+                        serverThreads[1] = ProcessCpu.thisJvmByKind();
                     }
                     var r = SearchLoadClient.Result.parse(line);
                     results.put(r.key(), r);
