@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The user directory other modules read, and the data scope of each user. */
 @Service
@@ -29,11 +31,17 @@ class UserDirectoryService implements UserDirectory {
     private final UserAccountRepository users;
     private final OrgDirectory org;
     private final JdbcTemplate jdbc;
+    private final ScopeCache scopes;
+    private final TransactionTemplate readOnly;
 
-    UserDirectoryService(UserAccountRepository users, OrgDirectory org, JdbcTemplate jdbc) {
+    UserDirectoryService(UserAccountRepository users, OrgDirectory org, JdbcTemplate jdbc, ScopeCache scopes,
+                         PlatformTransactionManager transactions) {
         this.users = users;
         this.org = org;
         this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
@@ -119,10 +127,14 @@ class UserDirectoryService implements UserDirectory {
      * The widest scope any of the user's roles gives: company-wide for the marketing-centre departments, agents,
      * leaders and a company-level monopoly office; the county for county heads and county monopoly officers; the
      * managers under them for market managers; their own customers for customer managers; nothing for admins.
+     * Read from the {@link ScopeCache} (no transaction when it answers): every search asks.
      */
     @Override
-    @Transactional(readOnly = true)
     public DataScope scopeOf(CurrentUser user) {
+        return scopes.get(user, () -> readOnly.execute(status -> widestScope(user)));
+    }
+
+    private DataScope widestScope(CurrentUser user) {
         DataScope widest = DataScope.none();
         for (Role role : user.roles()) {
             DataScope s = scopeFor(role, user);
