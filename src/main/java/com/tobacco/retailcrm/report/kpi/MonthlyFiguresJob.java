@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class MonthlyFiguresJob {
 
     static final String LOCK = "kpi-month-figures";
+    private static final int MAX_PASSES = 5;
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyFiguresJob.class);
 
@@ -70,11 +72,18 @@ public class MonthlyFiguresJob {
         SecurityContextHolder.clearContext();
         return LockedRuns.now(locks, clock, LOCK, Duration.ofHours(1), () -> {
             int n = 0;
-            for (YearMonth m : figures.due()) {
-                long t0 = System.nanoTime();
-                figures.compute(m);
-                n++;
-                log.info("Monthly figures of {} computed in {} ms", m, (System.nanoTime() - t0) / 1_000_000);
+            // again while data arrived during the pass: an ingest whose own refresh found the lock taken is served here
+            for (int pass = 0; pass < MAX_PASSES; pass++) {
+                List<YearMonth> due = figures.due();
+                if (due.isEmpty()) {
+                    break;
+                }
+                for (YearMonth m : due) {
+                    long t0 = System.nanoTime();
+                    figures.compute(m);
+                    n++;
+                    log.info("Monthly figures of {} computed in {} ms", m, (System.nanoTime() - t0) / 1_000_000);
+                }
             }
             return n;
         });
@@ -87,7 +96,13 @@ public class MonthlyFiguresJob {
                 soon.execute(() -> {
                     queued.set(false);
                     try {
-                        refreshNow();
+                        // while another run holds the lock, wait for it: it may have checked what is due before our
+                        // ingest committed
+                        for (int attempt = 0; attempt < 30 && refreshNow().isEmpty(); attempt++) {
+                            Thread.sleep(1000);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
                         log.warn("Monthly figures refresh after an ingest failed; the scheduled run retries", e);
                     }
