@@ -212,7 +212,8 @@ class ClassificationBenchmark extends ClassificationTestBase {
                 + "rolled back; %,d MB of WAL): %,d ms", bare.history(), bare.customers(), bare.walMb(), bare.ms()));
         String wal = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
         long a0 = System.nanoTime();
-        var applied = http.post("/api/v1/classification-runs/" + runId + "/apply", c.marketDept(), java.util.Map.of());
+        var applied = http.post("/api/v1/classification-runs/" + runId + "/apply", c.marketDept(), java.util.Map.of(),
+                java.time.Duration.ofMinutes(30));
         long applyMs = (System.nanoTime() - a0) / 1_000_000;
         assertThat(applied.status()).as("apply: %s", applied).isEqualTo(200);
         long walMb = jdbc.queryForObject("select (pg_current_wal_lsn() - ?::pg_lsn) / 1048576", Long.class, wal);
