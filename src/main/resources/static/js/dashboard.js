@@ -4,10 +4,30 @@
 
   function number(v) { return v === null || v === undefined ? null : Number(v); }
 
+  function empty(series) {
+    return series.every(function (s) { return s.values.every(function (v) { return v === null; }); });
+  }
+
+  // a chart without a single value says so instead of showing bare axes
+  function noData(el, chart, text) {
+    chart.setOption({
+      animation: false,
+      title: {text: text, left: 'center', top: 'middle', textStyle: {color: '#6c757d', fontSize: 20, fontWeight: 'normal'}}
+    });
+    el.setAttribute('data-empty', 'true');
+    el.setAttribute('aria-label', text);
+  }
+
   function line(id, months, series, labels, percentAxis) {
     var el = document.getElementById(id);
     if (!el || !window.echarts) { return; }
     var chart = window.echarts.init(el);
+    window.addEventListener('resize', function () { chart.resize(); });
+    if (empty(series)) {
+      noData(el, chart, labels.noData);
+      el.setAttribute('data-drawn', 'true');
+      return;
+    }
     var axes = [{type: 'value', min: percentAxis ? 0 : null, max: percentAxis ? 1 : null}];
     if (!percentAxis) { axes.push({type: 'value', splitLine: {show: false}}); }
     chart.setOption({
@@ -23,7 +43,6 @@
       })
     });
     el.setAttribute('data-drawn', 'true');
-    window.addEventListener('resize', function () { chart.resize(); });
   }
 
   function draw() {
@@ -32,7 +51,10 @@
     var view = JSON.parse(holder.textContent);
     var labels = JSON.parse(document.getElementById('dashboard-labels').textContent);
     var months = view.trends.map(function (p) { return p.month; });
-    function values(key) { return view.trends.map(function (p) { return number(p.company[key]); }); }
+    // a month not computed yet has no figures at all, not zeros
+    function values(key) {
+      return view.trends.map(function (p) { return p.computed ? number(p.company[key]) : null; });
+    }
     function s(key, extra) {
       var o = {key: key, values: values(key)};
       Object.keys(extra || {}).forEach(function (k) { o[k] = extra[k]; });
@@ -41,7 +63,7 @@
     line('chart-Orders', months, [s('orderSuccessRate'), s('electronicSettlementRate')], labels, true);
     line('chart-Complaints', months, [s('complaints', {bar: true}), s('complaintRate', {axis: 1})], labels, false);
     var satisfaction = view.trends.map(function (p) {
-      var v = number(p.company.callbackSatisfaction);
+      var v = p.computed ? number(p.company.callbackSatisfaction) : null;
       return v === null ? null : Math.round(v * 10000) / 100;
     });
     line('chart-Satisfaction', months, [s('surveyIndex'), {key: 'callbackSatisfaction', values: satisfaction}],

@@ -8,6 +8,14 @@
     var report = JSON.parse(data.textContent);
     var groups = report.groups || [];
     var chart = window.echarts.init(el);
+    window.addEventListener('resize', function () { chart.resize(); });
+    if (groups.every(function (g) { return g.index === null && (g.previous === null || g.previous === undefined); })) {
+      // nothing answered yet: say so instead of drawing bare axes
+      chart.setOption({ title: { text: el.getAttribute('data-no-data') || '暂无数据', left: 'center', top: 'middle',
+        textStyle: { color: '#6c757d', fontSize: 20, fontWeight: 'normal' } } });
+      el.setAttribute('data-empty', 'true');
+      return;
+    }
     var series = [{ name: '满意度指数', type: 'bar', data: groups.map(function (g) { return g.index === null ? null : Number(g.index); }),
       label: { show: true, position: 'right' } }];
     if (report.compareTo) {
@@ -22,7 +30,6 @@
         return g.name && g.name.length > 14 ? g.name.substring(0, 14) + '…' : g.name; }) },
       series: series
     });
-    window.addEventListener('resize', function () { chart.resize(); });
   }
   document.addEventListener('DOMContentLoaded', draw);
 }());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tobacco.retailcrm.backup.domain.BackupFile;
 import com.tobacco.retailcrm.backup.domain.Backups;
 import com.tobacco.retailcrm.support.StandaloneApp;
+import com.tobacco.retailcrm.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +70,7 @@ class ExternalBackupRestoreTest {
 
     /** The suite's server URL with another database name (and the same parameters). */
     private static String serverUrl(String database) {
-        String url = System.getProperty("crm.test.db.url");
-        int slash = url.indexOf('/', "jdbc:postgresql://".length());
-        int query = url.indexOf('?', slash);
-        return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
+        return TestDatabase.withDatabase(System.getProperty("crm.test.db.url"), database);
     }
 
     private static Connection server() throws SQLException {

@@ -57,7 +57,9 @@ import tools.jackson.databind.JsonNode;
  *       of the same final customer rows and the history rows the import wrote, into the same tables.</li>
  * </ul>
  * Prints one table (figure, value, baseline, ratio, target, pass) and writes it with the details to
- * {@code target/bench-report.txt}. Sizes: -Dbench.customers, -Dbench.importRows, -Dbench.clients, -Dbench.seconds.
+ * {@code target/bench-report.txt}. Sizes: -Dbench.customers, -Dbench.importRows, -Dbench.clients, -Dbench.seconds,
+ * -Dbench.warmUp; -Dbench.only=search or -Dbench.only=import runs that part alone; -Dbench.explain=true adds the
+ * plans of the search's statements (EXPLAIN ANALYZE of one query of each kind in each scope) to the report.
  */
 @Tag("bench")
 @TestPropertySource(properties = "crm.embedded-db.durable=true")
@@ -85,8 +87,13 @@ class CustomerBenchmark extends CustomerApiTestBase {
         County p = county();
         long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, p.code());
         List<String[]> samples = load(customers, countyId, p.managerName());
-        search(p, samples);
-        importFullWidth(p, importRows);
+        String only = System.getProperty("bench.only", "");
+        if (only.isEmpty() || only.equals("search")) {
+            search(p, samples);
+        }
+        if (only.isEmpty() || only.equals("import")) {
+            importFullWidth(p, importRows);
+        }
         note("load average at the end " + loadAverage());
 
         List<String> out = new ArrayList<>(figures.lines());
@@ -144,12 +151,29 @@ class CustomerBenchmark extends CustomerApiTestBase {
             mix.add(new SearchLoadClient.Request(role, kindAndQ[0], tokens.get(role), kindAndQ[1]));
         }
 
-        Map<String, SearchLoadClient.Result> http = outside(mix, clients, warmUp, seconds);
+        long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+        long[] clientCpu = {-1};
+        long[][] serverCpu = {null};
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] serverThreads = new Map[] {Map.of(), Map.of()};
+        Map<String, SearchLoadClient.Result> http = outside(mix, clients, warmUp, seconds, backend, clientCpu, serverCpu,
+                serverThreads);
         CustomerSearchProbe probe = new CustomerSearchProbe(context);
+        long[][] bareCpuStart = new long[1][];
+        var cpuTimer = Executors.newSingleThreadScheduledExecutor();
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] bareThreads = new Map[] {Map.of(), Map.of()};
+        cpuTimer.schedule(() -> {
+            bareThreads[0] = ProcessCpu.thisJvmByKind();
+            bareCpuStart[0] = ProcessCpu.sample(backend);
+        }, warmUp, TimeUnit.SECONDS);
         var bareRun = SearchLoadClient.measure(mix, clients, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds), r -> {
             probe.firstPage(r.q(), scopes.get(r.role()));
             return true;
         });
+        long[] bareServerCpu = ProcessCpu.since(bareCpuStart[0], backend);
+        bareThreads[1] = ProcessCpu.thisJvmByKind();
+        cpuTimer.shutdown();
         Map<String, SearchLoadClient.Result> bare = new LinkedHashMap<>();
         SearchLoadClient.results(bareRun).forEach(r -> bare.put(r.key(), r));
 
@@ -164,12 +188,38 @@ class CustomerBenchmark extends CustomerApiTestBase {
         }
         var all = http.get("ALL");
         var bareAll = bare.get("ALL");
+        long[] httpServerCpu = serverCpu[0] == null ? new long[] {-1, -1} : serverCpu[0];
+        // CPU per request, which other work on the machine hardly changes (latency there is mostly waiting for a core)
+        note(String.format(Locale.ROOT, "CPU per search (ms): HTTP: load client %.2f, server JVM %.2f, PostgreSQL %.2f"
+                        + " | bare SQL: JVM %.2f, PostgreSQL %.2f", perRequest(clientCpu[0], all), perRequest(httpServerCpu[0], all),
+                perRequest(httpServerCpu[1], all), perRequest(bareServerCpu[0], bareAll), perRequest(bareServerCpu[1], bareAll)));
+        note("  server JVM by threads (ms per search): HTTP: " + ProcessCpu.perRequest(serverThreads[0], serverThreads[1],
+                all.count()) + " | bare SQL: " + ProcessCpu.perRequest(bareThreads[0], bareThreads[1], bareAll.count()));
         assertThat(all.errors()).as("failed search requests").isZero();
         figure("search p95, 16 clients outside (ms)", all.p95() / 1000.0, bareAll.p95() / 1000.0, "<= 50",
                 all.p95() <= 50_000);
         figure("search throughput (req/s)", all.perSecond(), bareAll.perSecond(), ">= 500", all.perSecond() >= 500);
         double ratio = (double) all.p50() / Math.max(1, bareAll.p50());
         figure("search p50 (ms) vs bare SQL", all.p50() / 1000.0, bareAll.p50() / 1000.0, "ratio <= 2", ratio <= 2);
+        if (Boolean.getBoolean("bench.explain")) {
+            explain(mix, probe, scopes);
+        }
+    }
+
+    /** -Dbench.explain=true: the plans of the first query of each kind, in each scope (to the report). */
+    private void explain(List<SearchLoadClient.Request> mix, CustomerSearchProbe probe, Map<String, DataScope> scopes)
+            throws Exception {
+        for (String kind : KINDS) {
+            String q = mix.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow().q();
+            for (String role : scopes.keySet().stream().sorted().toList()) {
+                note("plan " + kind + " q=" + q + " as " + role + ":");
+                probe.plans(q, scopes.get(role)).forEach(plan -> note("  " + plan.replace("\n", "\n  ")));
+            }
+        }
+    }
+
+    private static double perRequest(long cpuNanos, SearchLoadClient.Result r) {
+        return cpuNanos < 0 || r.count() == 0 ? Double.NaN : cpuNanos / 1e6 / r.count();
     }
 
     private DataScope scopeOf(String username) {
@@ -177,9 +227,14 @@ class CustomerBenchmark extends CustomerApiTestBase {
         return directory.scopeOf(new CurrentUser(u.id(), u.username(), u.displayName(), u.orgUnitId(), u.roles(), false));
     }
 
-    /** Runs {@link SearchLoadClient} as a separate JVM against this server; its results by key. */
+    /**
+     * Runs {@link SearchLoadClient} as a separate JVM against this server; its results by key. Also gives the CPU time
+     * of its measured period: the client's, and this JVM's and PostgreSQL's ({ns, ns}).
+     */
     private Map<String, SearchLoadClient.Result> outside(List<SearchLoadClient.Request> mix, int clients, int warmUp,
-                                                         int seconds) throws Exception {
+                                                         int seconds, long backend, long[] clientCpu,
+                                                         long[][] serverCpu, Map<String, Long>[] serverThreads)
+            throws Exception {
         Path file = Files.createTempFile("bench-search", ".tsv");
         List<String> lines = mix.stream().map(r -> r.role() + "\t" + r.kind() + "\t" + r.token() + "\t" + r.q()).toList();
         Files.write(file, lines, StandardCharsets.UTF_8);
@@ -191,9 +246,18 @@ class CustomerBenchmark extends CustomerApiTestBase {
         List<String> other = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("RESULT ")) {
+                if (line.equals("MEASURING")) {
+                    serverThreads[0] = ProcessCpu.thisJvmByKind();
+                    serverCpu[0] = ProcessCpu.sample(backend);
+                } else if (line.startsWith("RESULT ")) {
+                    if (results.isEmpty() && serverCpu[0] != null) {
+                        serverCpu[0] = ProcessCpu.since(serverCpu[0], backend);
+                        serverThreads[1] = ProcessCpu.thisJvmByKind();
+                    }
                     var r = SearchLoadClient.Result.parse(line);
                     results.put(r.key(), r);
+                } else if (line.startsWith("CPU ")) {
+                    clientCpu[0] = Long.parseLong(line.substring(4).trim());
                 } else {
                     other.add(line);
                 }

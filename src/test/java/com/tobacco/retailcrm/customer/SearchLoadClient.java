@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * The search benchmark's load client, run by {@link CustomerBenchmark} as a process of its own so that the server's
  * JVM carries none of the client's work (threads, HTTP parsing, garbage). Arguments: base URL, a file of requests
  * (one a line: {@code role <TAB> kind <TAB> token <TAB> q}), clients, warm-up seconds, measured seconds. Prints
- * {@code RESULT <role=…|kind=…|ALL> <count> <errors> <p50 µs> <p95 µs> <p99 µs> <requests/s>} lines. The same
+ * {@code RESULT <role=…|kind=…|ALL> <count> <errors> <p50 µs> <p95 µs> <p99 µs> <requests/s>} lines, then
+ * {@code CPU <ns>}: its own CPU time in the measured period (which {@code MEASURING} starts). The same
  * {@link #measure} drives the bare-SQL baseline inside the benchmark.
  */
 public final class SearchLoadClient {
@@ -58,6 +59,20 @@ public final class SearchLoadClient {
             String[] parts = line.split("\t", 4);
             requests.add(new Request(parts[0], parts[1], parts[2], parts[3]));
         }
+        long warmUpSeconds = Long.parseLong(args[3]);
+        long[] cpuAtWarmUpEnd = {-1};
+        Thread cpuTimer = new Thread(() -> {
+            try {
+                Thread.sleep(warmUpSeconds * 1000);
+                cpuAtWarmUpEnd[0] = ProcessCpu.thisJvm();
+                System.out.println("MEASURING");
+                System.out.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cpuTimer.setDaemon(true);
+        cpuTimer.start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         Measured measured = measure(requests, Integer.parseInt(args[2]), Duration.ofSeconds(Long.parseLong(args[3])),
@@ -75,6 +90,8 @@ public final class SearchLoadClient {
                     }
                 });
         results(measured).forEach(r -> System.out.println(r.line()));
+        cpuTimer.join();
+        System.out.println("CPU " + (ProcessCpu.thisJvm() - cpuAtWarmUpEnd[0]));
     }
 
     /**

@@ -75,8 +75,17 @@ class KpiPagesE2ETest extends BrowserTest {
         signIn(leader, USER_PASSWORD);
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/dashboard");
         assertThat(find("h1").getText()).contains("领导驾驶舱");
+        assertThat(find("[data-test=as-of]").getText()).as("the snapshot's time").matches("数据截至 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(texts("[data-test=snapshot-mark]")).as("customers, completeness, overdue new").hasSize(3);
+        assertThat(find("[data-test=snapshot-note]").getText()).contains("客户数、档案完整率、新增户逾期");
         for (String chart : List.of("Orders", "Complaints", "Satisfaction", "Service")) {
             waitFor(d -> "true".equals(find("#chart-" + chart).getAttribute("data-drawn")));
+            if ("true".equals(find("#chart-" + chart).getAttribute("data-empty"))) {
+                // nothing of this kind in the test database (e.g. no survey answered): the chart says so
+                assertThat(chart).as("the seeded orders draw a line").isNotEqualTo("Orders");
+                assertThat(find("#chart-" + chart).getAttribute("aria-label")).isEqualTo("暂无数据");
+                continue;
+            }
             Object painted = ((JavascriptExecutor) browser).executeScript("""
                     var c = document.querySelector(arguments[0] + ' canvas');
                     if (!c || c.width === 0) { return 0; }
@@ -95,6 +104,20 @@ class KpiPagesE2ETest extends BrowserTest {
         browser.get(drill);
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/customers");
         assertReadable();
+    }
+
+    @Test
+    void aMonthWithoutAnyFiguresShowsNoDataInEveryChartInsteadOfBareAxes() {
+        String leader = leader();
+        signIn(leader, USER_PASSWORD);
+        open("/dashboard?month=2001-01");
+        for (String chart : List.of("Orders", "Complaints", "Satisfaction", "Service")) {
+            waitFor(d -> "true".equals(find("#chart-" + chart).getAttribute("data-drawn")));
+            assertThat(find("#chart-" + chart).getAttribute("data-empty")).as(chart).isEqualTo("true");
+            assertThat(find("#chart-" + chart).getAttribute("aria-label")).isEqualTo("暂无数据");
+        }
+        assertThat(find("[data-test=not-computed]").getText()).contains("尚未生成");
+        screenshot("dashboard-no-data");
     }
 
     @Test

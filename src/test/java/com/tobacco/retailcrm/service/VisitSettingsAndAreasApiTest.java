@@ -37,6 +37,10 @@ class VisitSettingsAndAreasApiTest extends ServiceTestBase {
         assertThat(none.get("due").asInt()).isEqualTo(1);
         assertThat(none.get("visited").asInt()).isZero();
         assertThat(county).isNotBlank();
+        List<String> managerNames = r.json().get("managers").valueStream().map(m -> m.get("managerName").asString())
+                .toList();
+        assertThat(managerNames).as("people by their names").contains("测试" + areaCm, "测试" + p.cm());
+        assertThat(r.json().get("counties").get(0).get("countyCode").asString()).isEqualTo(p.county());
     }
 
     @Test

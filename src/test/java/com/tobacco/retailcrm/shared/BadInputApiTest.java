@@ -41,6 +41,21 @@ class BadInputApiTest extends FoundationApiTest {
     }
 
     @Test
+    void aMalformedIfMatchIsA400OnTheFieldEachModuleNamesIt() {
+        String market = userInNewCounty("bv", "MARKET_DEPT");
+        Map<String, String> fieldByPath = Map.of("/api/v1/settings/visit-cycles", "If-Match",
+                "/api/v1/settings/emergency-supply", "If-Match", "/api/v1/settings/agent-kpi", "version");
+        fieldByPath.forEach((path, field) -> {
+            for (String ifMatch : List.of("abc", "\"-1\"", "W/\"x\"")) {
+                var r = http.raw("PUT", path, market, "{}", Map.of("Content-Type", "application/json", "If-Match", ifMatch));
+                assertProblem(r, 400);
+                assertThat(r.json().get("errors").get(0).get("field").asString()).as("%s %s", path, ifMatch)
+                        .isEqualTo(field);
+            }
+        });
+    }
+
+    @Test
     void anExportWithAnInvalidFilterIsA400BeforeAnyByteOfTheFile() {
         String market = userInNewCounty("bx", "MARKET_DEPT");
         var r = http.get("/api/v1/customers/export?format=csv&status=NOT_A_STATUS", market);

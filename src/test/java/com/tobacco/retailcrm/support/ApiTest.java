@@ -41,6 +41,7 @@ public abstract class ApiTest {
     public static final String BOOTSTRAP_PASSWORD = "Bootstrap#2026";
     public static final String ADMIN_PASSWORD = "Admin#Pass2026x";
     public static final String USER_PASSWORD = "User#Pass2026x";
+    public static final int TEST_PASSWORD_HASH_COST = 4;
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -57,16 +58,19 @@ public abstract class ApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        String url = System.getProperty("crm.test.db.url", "");
+        String url = TestDatabase.url();
         if (!url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> System.getProperty("crm.test.db.user", "postgres"));
-            registry.add("spring.datasource.password", () -> System.getProperty("crm.test.db.password", ""));
+            registry.add("spring.datasource.username", TestDatabase::user);
+            registry.add("spring.datasource.password", TestDatabase::password);
         } else {
             Path dir = Files.createTempDirectory("crm-test-");
             registry.add("crm.data-dir", dir::toString);
         }
         registry.add("crm.bootstrap-password", () -> BOOTSTRAP_PASSWORD);
+        // The tests make hundreds of users and sign each in several times; the production cost is checked apart
+        // (PasswordHashCostTest).
+        registry.add("crm.security.password-hash-cost", () -> TEST_PASSWORD_HASH_COST);
     }
 
     @BeforeEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,8 +14,11 @@ class OnboardingFlowTest extends WorkflowApiTestBase {
     @Test
     void sevenPeopleOnboardARetailerWithOneSendBack() {
         Team t = team();
+        // the market department's to-do list also holds another source's item with the case's number, due sooner
+        long sameNumber = upkeepItemNumberedAsTheNextCase("MARKET_DEPT");
         JsonNode started = startOnboarding(t);
         long id = started.get("id").asLong();
+        assertThat(id).isEqualTo(sameNumber);
         assertThat(started.get("status").asString()).isEqualTo("OPEN");
         assertThat(started.get("steps")).hasSize(7);
         assertThat(step(started, 1).get("state").asString()).isEqualTo("DONE");
@@ -117,6 +121,29 @@ class OnboardingFlowTest extends WorkflowApiTestBase {
         assertThat(http.get("/api/v1/onboardings/" + id, stranger).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/onboardings", t.head()).body()).contains("\"id\":" + id);
         assertThat(http.get("/api/v1/onboardings", stranger).body()).doesNotContain("\"id\":" + id + ",");
+        assertThat(jdbc.queryForObject("select completed_at is null from upkeep_task where id = ?", Boolean.class,
+                sameNumber)).as("the other item of the same number was left alone").isTrue();
+    }
+
+    @AfterEach
+    void removeTheSameNumberedItem() {
+        jdbc.update("delete from upkeep_task where subject like 'same-number-%'");
+    }
+
+    /**
+     * An open upkeep task for a role, due a day ago, with the number the next case will get: to-do items are numbered
+     * per source. Both sequences only move forward, so no other row can take or already have that number.
+     */
+    private long upkeepItemNumberedAsTheNextCase(String role) {
+        long number = jdbc.queryForObject("select greatest(nextval('upkeep_task_id_seq'), nextval('wf_case_id_seq'))",
+                Long.class);
+        jdbc.queryForObject("select setval('upkeep_task_id_seq', ?)", Long.class, number);
+        jdbc.queryForObject("select setval('wf_case_id_seq', ?, false)", Long.class, number);
+        jdbc.update("""
+                insert into upkeep_task (id, kind, subject, period, candidate_role, detail, created_at, due_at)
+                values (?, 'MONTHLY_CLASS_REPORT', ?, '2026-01', ?, '同号的定期维护任务', now() - interval '2 days',
+                        now() - interval '1 day')""", number, "same-number-" + unique(), role);
+        return number;
     }
 
     @Test

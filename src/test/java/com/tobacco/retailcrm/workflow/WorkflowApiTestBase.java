@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
@@ -69,27 +70,31 @@ abstract class WorkflowApiTestBase extends ApiTest {
         return r.json();
     }
 
-    /** The open task of a case in the caller's to-do list. */
+    /**
+     * The open task of an onboarding case in the caller's to-do list. The list merges items of several sources, each
+     * numbered on its own (an upkeep task or a complaint may carry the case's number), so an item is the case's only
+     * when its case type is too.
+     */
     protected JsonNode taskOf(String token, long caseId) {
         var r = http.get("/api/v1/tasks?mine=true", token);
         assertThat(r.status()).as("tasks: %s", r).isEqualTo(200);
-        for (JsonNode item : r.json().get("items")) {
-            if (item.get("caseId").asLong() == caseId) {
-                return item;
-            }
-        }
-        throw new AssertionError("no task of case " + caseId + " in " + r.body());
+        return onboardingTask(r.json(), caseId)
+                .orElseThrow(() -> new AssertionError("no task of case " + caseId + " in " + r.body()));
     }
 
     protected boolean hasTaskOf(String token, long caseId) {
         var r = http.get("/api/v1/tasks?mine=true", token);
         assertThat(r.status()).isEqualTo(200);
-        for (JsonNode item : r.json().get("items")) {
-            if (item.get("caseId").asLong() == caseId) {
-                return true;
+        return onboardingTask(r.json(), caseId).isPresent();
+    }
+
+    private static Optional<JsonNode> onboardingTask(JsonNode list, long caseId) {
+        for (JsonNode item : list.get("items")) {
+            if ("ONBOARDING".equals(item.get("caseType").asString()) && item.get("caseId").asLong() == caseId) {
+                return Optional.of(item);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     protected Http.Response complete(String token, String taskId, String action, String comment, Map<String, Object> data) {

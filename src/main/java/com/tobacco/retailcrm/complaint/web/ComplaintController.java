@@ -11,6 +11,7 @@ import com.tobacco.retailcrm.complaint.service.ComplaintIntake;
 import com.tobacco.retailcrm.complaint.service.ComplaintListing;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.SentVersion;
 import com.tobacco.retailcrm.shared.api.Versions;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
@@ -40,6 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/complaints")
 class ComplaintController {
+
+    private static final SentVersion VERSION = new SentVersion("If-Match", "{complaint.error.version}");
 
     static final String DESK = "hasAnyRole('SERVICE_AGENT', 'MARKET_DEPT')";
     /** Whoever may handle a complaint: the assignee check itself is the service's (403 for anyone else). */
@@ -187,25 +190,10 @@ class ComplaintController {
     private Map<String, Object> act(ActionBody b, String ifMatch,
                                     BiFunction<ActionBody, Long, ComplaintDetails> action) {
         ActionBody body = orEmpty(b);
-        return json.details(action.apply(body, version(body, ifMatch)));
+        return json.details(action.apply(body, VERSION.of(body.version(), ifMatch)));
     }
 
     private static ActionBody orEmpty(ActionBody b) {
         return b == null ? new ActionBody(null, null, null, null, null, null, null, null, null, null) : b;
-    }
-
-    /** The version from the body, else from {@code If-Match: "3"}; a malformed header is a 400. */
-    static Long version(ActionBody body, String ifMatch) {
-        if (body.version() != null) {
-            return body.version();
-        }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "{complaint.error.version}");
-        }
     }
 }

@@ -18,7 +18,16 @@ public interface CustomerSampling {
      * For each stratum, {@code sizes.get(stratum)} of its ACTIVE customers chosen at random but reproducibly: the same
      * seed over the same archive gives the same customers. Never the same customer twice.
      */
-    List<SampledCustomer> sample(List<String> strataFields, Map<String, Integer> sizes, long seed);
+    default List<SampledCustomer> sample(List<String> strataFields, Map<String, Integer> sizes, long seed) {
+        return sample(strataFields, sizes, Map.of(), seed);
+    }
+
+    /**
+     * The same draw, told each stratum's population as {@link #population} just counted it: then only the customers
+     * that can be among the first of their stratum's random order are ranked (the result is the same).
+     */
+    List<SampledCustomer> sample(List<String> strataFields, Map<String, Integer> sizes, Map<String, Long> population,
+                                 long seed);
 
     /** A customer drawn, with its county (org unit id) and customer manager as they are now. */
     record SampledCustomer(String customerCode, String stratum, long countyOrgUnitId, String customerManager) {

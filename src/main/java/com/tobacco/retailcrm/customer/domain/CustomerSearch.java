@@ -41,6 +41,7 @@ class CustomerSearch {
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9 -]{7,20}");
     /** Rows a code-ordered walk may pass to fill a page of a short-name search before the grams index is cheaper. */
     static final int MAX_WALK = 8_000;
+    static final long SIZE_RECHECK_NANOS = 60_000_000_000L;
 
     private final JdbcTemplate jdbc;
     private final FieldDictionary dictionary;
@@ -48,6 +49,8 @@ class CustomerSearch {
     private final SensitiveDataCipher cipher;
     private final OrgDirectory org;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** {customers, when read (nanoTime)}: see {@link #archiveSize}. */
+    private volatile long[] archiveSize;
 
     CustomerSearch(JdbcTemplate jdbc, FieldDictionary dictionary, CustomerStore store, SensitiveDataCipher cipher,
                    OrgDirectory org) {
@@ -144,11 +147,10 @@ class CustomerSearch {
         if (total == 0 || page.offset() >= total) {
             return new PageResponse<>(List.of(), total, page.page(), page.size());
         }
-        Long customers = jdbc.queryForObject("select greatest(reltuples, 1)::bigint from pg_class where oid = 'customer'::regclass",
-                Long.class);
+        long customers = archiveSize();
         // rows a walk in code order passes to fill the page if matches were spread evenly; they cluster in real
         // archives (a town's codes and names), so the walk is bounded and the grams index takes over past the bound
-        double expected = (double) (page.offset() + page.size()) * (customers == null ? 1 : customers) / total;
+        double expected = (double) (page.offset() + page.size()) * customers / total;
         if (column.equals("customer_code") && expected <= MAX_WALK / 4.0) {
             CustomerQuery filtersOnly = new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
                     query.customerManager(), query.countyCode(), query.incomplete(), query.custom());
@@ -163,6 +165,22 @@ class CustomerSearch {
             }
         }
         return new PageResponse<>(matchesOnce(where, page, column, direction).items(), total, page.page(), page.size());
+    }
+
+    /**
+     * The planner's estimate of the customers (pg_class.reltuples), read at most every {@link #SIZE_RECHECK_NANOS}: it
+     * only moves when the table is analysed, and it only chooses how a page is read, never what it holds.
+     */
+    private long archiveSize() {
+        long now = System.nanoTime();
+        long[] known = archiveSize;
+        if (known == null || now - known[1] > SIZE_RECHECK_NANOS) {
+            Long n = jdbc.queryForObject("select greatest(reltuples, 1)::bigint from pg_class where oid = 'customer'::regclass",
+                    Long.class);
+            known = new long[] {n == null ? 1 : n, now};
+            archiveSize = known;
+        }
+        return known[0];
     }
 
     private long count(Where where) {

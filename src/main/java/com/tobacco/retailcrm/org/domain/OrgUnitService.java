@@ -4,6 +4,7 @@ import com.tobacco.retailcrm.audit.api.AuditEntry;
 import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
+import com.tobacco.retailcrm.org.api.OrgTreeChanged;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
 import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +32,13 @@ public class OrgUnitService implements OrgDirectory {
     private final OrgUnitRepository units;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    OrgUnitService(OrgUnitRepository units, AuditLog audit, Clock clock) {
+    OrgUnitService(OrgUnitRepository units, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.units = units;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -56,6 +60,7 @@ public class OrgUnitService implements OrgDirectory {
                 parent == null ? null : parent.getId(), clock.instant()));
         audit.record(AuditEntry.of("ORG_UNIT_CREATED", "ORG_UNIT", unit.getCode())
                 .detail(unit.getName() + " (" + unit.getType() + ")"));
+        events.publishEvent(new OrgTreeChanged(unit.getCode()));
         return view(unit, parent == null ? null : parent.getCode());
     }
 
@@ -81,6 +86,7 @@ public class OrgUnitService implements OrgDirectory {
         }
         units.flush();
         audit.record(AuditEntry.of("ORG_UNIT_UPDATED", "ORG_UNIT", unit.getCode()).detail(unit.getName()));
+        events.publishEvent(new OrgTreeChanged(unit.getCode()));
         return view(unit, parentCode(unit));
     }
 

@@ -1,9 +1,10 @@
 package com.tobacco.retailcrm.rating.integrity;
 
 import com.tobacco.retailcrm.security.api.Roles;
-import com.tobacco.retailcrm.rating.Versions;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.SentVersion;
+import com.tobacco.retailcrm.shared.api.Versions;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.ZoneId;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/integrity-ratings")
 class RatingController {
+
+    private static final SentVersion VERSION = new SentVersion("version", "{rating.error.version}");
 
     static final String READERS = Roles.BUSINESS;
     static final String OFFICER = Roles.MONOPOLY_OFFICER;
@@ -90,7 +93,7 @@ class RatingController {
     RatingJson publish(@PathVariable long id, @RequestBody PublishBody body,
                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return json(service.publish(id, body.noticeStart(),
-                com.tobacco.retailcrm.shared.api.Versions.required(Versions.of(body.version(), ifMatch))));
+                Versions.required(VERSION.of(body.version(), ifMatch))));
     }
 
     @PostMapping("/{id}/appeals")
@@ -98,7 +101,7 @@ class RatingController {
     @PreAuthorize(APPELLANTS)
     RatingJson appeal(@PathVariable long id, @RequestBody AppealBody body,
                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json(service.appeal(id, body.reason(), Versions.of(body.version(), ifMatch)));
+        return json(service.appeal(id, body.reason(), VERSION.of(body.version(), ifMatch)));
     }
 
     @PostMapping("/{id}/appeals/{appealId}/answer")
@@ -106,14 +109,14 @@ class RatingController {
     RatingJson answer(@PathVariable long id, @PathVariable long appealId, @RequestBody AnswerBody body,
                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return json(service.answer(id, appealId, body.decision(), body.note(), body.newGrade(),
-                Versions.of(body.version(), ifMatch)));
+                VERSION.of(body.version(), ifMatch)));
     }
 
     @PostMapping("/{id}/finalize")
     @PreAuthorize(OFFICER)
     RatingJson finalizeRating(@PathVariable long id, @RequestBody(required = false) VersionBody body,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json(service.finalizeRating(id, Versions.of(body == null ? null : body.version(), ifMatch)));
+        return json(service.finalizeRating(id, VERSION.of(body == null ? null : body.version(), ifMatch)));
     }
 
     @GetMapping("/{id}")

@@ -8,10 +8,10 @@ import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
+import com.tobacco.retailcrm.rating.CustomerRows;
 import com.tobacco.retailcrm.rating.Input;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
-import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.api.BusinessRuleException;
 import com.tobacco.retailcrm.shared.api.ConflictException;
@@ -277,30 +277,12 @@ public class RatingService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        StringBuilder where = new StringBuilder("true");
-        List<Object> args = new ArrayList<>();
-        if (customerCode != null && !customerCode.isBlank()) {
-            archive.find(customerCode.strip())
-                    .orElseThrow(() -> new NotFoundException("customer.error.notFound", customerCode.strip()));
-            where.append(" and r.customer_code = ?");
-            args.add(customerCode.strip());
-        } else {
-            DataScope.SqlPredicate scope = users.scopeOf(CurrentUsers.require())
-                    .toSql("r.customer_manager", "r.county_id");
-            where.append(" and (").append(scope.sql()).append(")");
-            args.addAll(scope.args());
-        }
-        if (s != null) {
-            where.append(" and r.state = ?");
-            args.add(s.name());
-        }
-        if (batchId != null) {
-            where.append(" and r.batch_id = ?");
-            args.add(batchId);
-        }
+        CustomerRows rows = CustomerRows.of("r", customerCode, archive, users)
+                .and("r.state = ?", s == null ? null : s.name())
+                .and("r.batch_id = ?", batchId);
         String order = s == RatingState.NOTICE ? "r.notice_ends_at asc" : "r.created_at desc";
-        long total = store.count(where.toString(), args);
-        return new PageResponse<>(store.list(where.toString(), args, order, page.offset(), page.size()), total,
+        long total = store.count(rows.where(), rows.args());
+        return new PageResponse<>(store.list(rows.where(), rows.args(), order, page.offset(), page.size()), total,
                 page.page(), page.size());
     }
 

@@ -1,9 +1,10 @@
 package com.tobacco.retailcrm.rating.violation;
 
 import com.tobacco.retailcrm.security.api.Roles;
-import com.tobacco.retailcrm.rating.Versions;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.SentVersion;
+import com.tobacco.retailcrm.shared.api.Versions;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.ZoneId;
 import java.util.Set;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/violations")
 class ViolationController {
+
+    private static final SentVersion VERSION = new SentVersion("version", "{rating.error.version}");
 
     /** Business roles that read violations (each within its data scope); the admins do no business work. */
     static final String READERS = Roles.BUSINESS;
@@ -53,7 +56,7 @@ class ViolationController {
     ViolationJson correct(@PathVariable long id, @RequestBody CorrectBody body,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return ViolationJson.of(service.correct(id, body.correctedOn(),
-                com.tobacco.retailcrm.shared.api.Versions.required(Versions.of(body.version(), ifMatch))), zone);
+                Versions.required(VERSION.of(body.version(), ifMatch))), zone);
     }
 
     @GetMapping("/{id}")

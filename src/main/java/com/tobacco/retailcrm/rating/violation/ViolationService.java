@@ -7,10 +7,10 @@ import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.CustomerRecord;
 import com.tobacco.retailcrm.org.api.OrgDirectory;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
+import com.tobacco.retailcrm.rating.CustomerRows;
 import com.tobacco.retailcrm.rating.Input;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
-import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
@@ -128,23 +128,9 @@ public class ViolationService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        StringBuilder where = new StringBuilder("true");
-        List<Object> args = new ArrayList<>();
-        if (customerCode != null && !customerCode.isBlank()) {
-            customer(customerCode.strip());
-            where.append(" and v.customer_code = ?");
-            args.add(customerCode.strip());
-        } else {
-            DataScope.SqlPredicate scope = users.scopeOf(CurrentUsers.require())
-                    .toSql("v.customer_manager", "v.county_id");
-            where.append(" and (").append(scope.sql()).append(")");
-            args.addAll(scope.args());
-        }
-        if (t != null) {
-            where.append(" and v.type = ?");
-            args.add(t.name());
-        }
-        return store.page(where.toString(), args, page);
+        CustomerRows rows = CustomerRows.of("v", customerCode, archive, users)
+                .and("v.type = ?", t == null ? null : t.name());
+        return store.page(rows.where(), rows.args(), page);
     }
 
     /** The status the rule gives the customer today (for pages that show it beside the list). */

@@ -92,11 +92,17 @@ public class Indicators {
     public record ByCounty(List<CountyRow> counties, Tally company) {
     }
 
+    /** The month computed live from every family's aggregate (what {@link MonthlyFigures} stores). */
     @Transactional(readOnly = true)
     public ByCounty counties(YearMonth month, List<ManagerArchive> archiveNow) {
+        return counties(collect(month, archiveNow, new HashMap<>()));
+    }
+
+    /** Counties and company summed from the groups' counts (live or from the monthly snapshot alike). */
+    public ByCounty counties(Map<Group, Tally> groups) {
         Map<Long, Tally> byCounty = new LinkedHashMap<>();
         Tally company = new Tally();
-        collect(month, archiveNow, new HashMap<>()).forEach((g, t) -> {
+        groups.forEach((g, t) -> {
             company.add(t);
             if (g.county() != null) {
                 byCounty.computeIfAbsent(g.county(), c -> new Tally()).add(t);

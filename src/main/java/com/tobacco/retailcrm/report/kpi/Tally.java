@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class Tally {
 
-    /** The indicators that are counted per month; the others describe the archive as it is now. */
+    /** The indicators counted over the month; the others are the archive at the month's snapshot time. */
     public static final java.util.List<String> MONTHLY = java.util.List.of("changesOnTime", "visitCoverage",
             "complaints", "complaintRate", "onTimeResolution", "callbackSatisfaction", "surveyIndex",
             "orderSuccessRate", "electronicSettlementRate");
@@ -83,11 +83,15 @@ public final class Tally {
         return m;
     }
 
-    /** Only the {@link #MONTHLY} indicators (for trends: the archive keeps no history of its completeness). */
-    public Map<String, Object> monthlyFigures() {
-        Map<String, Object> all = figures();
-        Map<String, Object> m = new LinkedHashMap<>();
-        MONTHLY.forEach(k -> m.put(k, all.get(k)));
+    /**
+     * Every indicator, the archive's ({@link MonthlyFigures#SNAPSHOT_FIGURES}) null unless they are the month's own
+     * month-end snapshot (a month first computed after it ended has no archive figures of its own).
+     */
+    public Map<String, Object> trendFigures(boolean monthEnd) {
+        Map<String, Object> m = figures();
+        if (!monthEnd) {
+            MonthlyFigures.SNAPSHOT_FIGURES.forEach(k -> m.put(k, null));
+        }
         return m;
     }
 

@@ -4,6 +4,8 @@ import com.tobacco.retailcrm.audit.api.AuditEntry;
 import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.customer.api.CustomerArchive;
 import com.tobacco.retailcrm.customer.api.UploadedSheets;
+import com.tobacco.retailcrm.report.kpi.MonthlyFigures;
+import com.tobacco.retailcrm.report.kpi.MonthlyFiguresJob;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
@@ -23,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores daily order facts with {@code insert … on conflict do update}: sending a customer's day again replaces it,
  * so the distribution system may resend a batch safely. The API takes a batch all or nothing; a file keeps its good
- * rows and reports each bad one with its row number.
+ * rows and reports each bad one with its row number. The months of the days stored are due for the dashboard's
+ * monthly figures again ({@link MonthlyFigures#touched}), recomputed right after the commit.
  */
 @Service
 public class DailyOrders {
@@ -43,9 +46,13 @@ public class DailyOrders {
     private final AuditLog audit;
     private final Clock clock;
     private final CrmProperties crm;
+    private final MonthlyFigures figures;
+    private final MonthlyFiguresJob refresh;
 
     DailyOrders(JdbcTemplate jdbc, CustomerArchive archive, UploadedSheets sheets, AuditLog audit, Clock clock,
-                CrmProperties crm) {
+                CrmProperties crm, MonthlyFigures figures, MonthlyFiguresJob refresh) {
+        this.figures = figures;
+        this.refresh = refresh;
         this.jdbc = jdbc;
         this.archive = archive;
         this.sheets = sheets;
@@ -163,6 +170,8 @@ public class DailyOrders {
                     succeeded = excluded.succeeded, electronic = excluded.electronic, received_at = excluded.received_at""",
                 orders.stream().map(o -> new Object[] {o.customerCode(), Date.valueOf(o.date()), o.ordered(),
                         o.succeeded(), o.electronic(), now}).toList());
+        figures.touched(orders.stream().map(DailyOrder::date).distinct().toList());
+        refresh.refreshSoon();
     }
 
     private static String cell(List<String> cells, int i) {

@@ -5,7 +5,7 @@ import com.tobacco.retailcrm.audit.api.AuditLog;
 import com.tobacco.retailcrm.report.agents.AgentScores;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
-import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.SentVersion;
 import com.tobacco.retailcrm.shared.web.ApiExceptionHandler;
 import com.tobacco.retailcrm.shared.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 /** 话务员考核 over HTTP: the month's figures put whole or imported from a file, the coefficients, and the indices (JSON or Excel). */
 @RestController
 class AgentKpiController {
+
+    private static final SentVersion VERSION = new SentVersion("version", "{report.agents.error.version}");
 
     static final String EDITORS = "hasAnyRole('SERVICE_HEAD', 'MARKET_DEPT')";
     static final String READERS = "hasAnyRole('SERVICE_HEAD', 'MARKET_DEPT', 'LEADER')";
@@ -116,7 +118,7 @@ class AgentKpiController {
     Map<String, Object> updateSettings(@RequestBody(required = false) SettingsBody b,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SettingsBody body = b == null ? new SettingsBody(null, null, null) : b;
-        Long version = body.version() != null ? body.version() : ifMatch == null ? null : parseVersion(ifMatch);
+        Long version = VERSION.of(body.version(), ifMatch);
         return settingsJson(scores.updateSettings(body.complaintCoefficient(), body.attendanceCoefficient(), version));
     }
 
@@ -175,14 +177,6 @@ class AgentKpiController {
         m.put("attendanceCoefficient", s.attendanceCoefficient());
         m.put("version", s.version());
         return m;
-    }
-
-    private static Long parseVersion(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "{report.agents.error.version}");
-        }
     }
 
     YearMonth month(String month) {

@@ -6,14 +6,18 @@ import com.tobacco.retailcrm.audit.api.AuditOutcome;
 import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.report.kpi.Dashboard;
 import com.tobacco.retailcrm.report.kpi.Indicators;
+import com.tobacco.retailcrm.report.kpi.MonthlyFigures;
 import com.tobacco.retailcrm.report.kpi.Tally;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.security.api.UserDirectory;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.shared.web.ApiExceptionHandler;
 import com.tobacco.retailcrm.shared.web.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 客户经理考核 and 领导驾驶舱 over HTTP (JSON, or Excel with {@code format=xlsx}): the managers of the caller's data
  * scope (a market manager's team, a county head's county, the company for departments and leaders), and the company's
- * month by county with its 12-month trend for leaders and company-wide departments.
+ * month by county with its 12-month trend for leaders and company-wide departments, read from the monthly snapshot:
+ * {@code asOf} says when the month was computed, {@code archiveAsOf} when its {@code snapshotFigures} (the archive's
+ * customers, completeness and overdue new customers, month-end values rather than counts over the month) were taken.
  */
 @RestController
 class KpiController {
@@ -54,9 +60,11 @@ class KpiController {
     private final AuditLog audit;
     private final Messages messages;
     private final ApiExceptionHandler problems;
+    private final CrmProperties crm;
 
     KpiController(Indicators indicators, Dashboard dashboard, UserDirectory users, ReportMonths months, AuditLog audit,
-                  Messages messages, ApiExceptionHandler problems) {
+                  Messages messages, ApiExceptionHandler problems, CrmProperties crm) {
+        this.crm = crm;
         this.indicators = indicators;
         this.dashboard = dashboard;
         this.users = users;
@@ -125,6 +133,9 @@ class KpiController {
     Map<String, Object> dashboardJson(Dashboard.View v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("month", v.month().toString());
+        m.put("asOf", time(v.asOf()));
+        m.put("archiveAsOf", time(v.archiveAt()));
+        m.put("snapshotFigures", MonthlyFigures.SNAPSHOT_FIGURES);
         m.put("company", v.figures().company().figures());
         m.put("counties", v.figures().counties().stream().map(r -> county(r.county(), r.tally().figures())).toList());
         Map<Long, OrgUnitRef> known = new LinkedHashMap<>();
@@ -132,11 +143,12 @@ class KpiController {
         m.put("trends", v.trend().stream().map(p -> {
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("month", p.month().toString());
-            point.put("company", p.company().monthlyFigures());
+            point.put("computed", p.computed());
+            point.put("company", p.company().trendFigures(p.monthEnd()));
             List<Map<String, Object>> counties = new ArrayList<>();
             p.counties().forEach((id, t) -> {
                 if (known.containsKey(id)) {
-                    counties.add(county(known.get(id), t.monthlyFigures()));
+                    counties.add(county(known.get(id), t.trendFigures(p.monthEnd())));
                 }
             });
             point.put("counties", counties);
@@ -159,6 +171,10 @@ class KpiController {
         return m;
     }
 
+    private OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(crm.zone()).toOffsetDateTime();
+    }
+
     private static Map<String, Object> county(OrgUnitRef county, Map<String, Object> figures) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("countyCode", county.code());
@@ -177,12 +193,12 @@ class KpiController {
         company.put("countyName", text("kpi.company"));
         countyRows.add(row(company, "countyName"));
         List<String> trendHeaders = new ArrayList<>(List.of(text("kpi.month")));
-        Tally.MONTHLY.forEach(f -> trendHeaders.add(text("kpi.figure." + f)));
+        FIGURES.forEach(f -> trendHeaders.add(text("kpi.figure." + f)));
         List<List<Object>> trendRows = new ArrayList<>();
         ((List<Map<String, Object>>) view.get("trends")).forEach(p -> {
             List<Object> r = new ArrayList<>(List.of(p.get("month")));
             Map<String, Object> f = (Map<String, Object>) p.get("company");
-            Tally.MONTHLY.forEach(k -> r.add(f.get(k)));
+            FIGURES.forEach(k -> r.add(f.get(k)));
             trendRows.add(r);
         });
         List<List<Object>> adjustmentRows = ((List<Map<String, Object>>) view.get("adjustments")).stream()

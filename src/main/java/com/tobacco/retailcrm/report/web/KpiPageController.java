@@ -2,6 +2,10 @@ package com.tobacco.retailcrm.report.web;
 
 import tools.jackson.databind.json.JsonMapper;
 import com.tobacco.retailcrm.report.kpi.Dashboard;
+import com.tobacco.retailcrm.report.kpi.MonthlyFigures;
+import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,9 +28,13 @@ class KpiPageController {
     private final KpiController api;
     private final Dashboard dashboard;
     private final Messages messages;
-    private final JsonMapper json;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    KpiPageController(KpiController api, Dashboard dashboard, Messages messages, JsonMapper json) {
+    private final JsonMapper json;
+    private final CrmProperties crm;
+
+    KpiPageController(KpiController api, Dashboard dashboard, Messages messages, JsonMapper json, CrmProperties crm) {
+        this.crm = crm;
         this.api = api;
         this.dashboard = dashboard;
         this.messages = messages;
@@ -54,7 +62,15 @@ class KpiPageController {
     @PreAuthorize(KpiController.DASHBOARD_READERS)
     String dashboard(@RequestParam(required = false) String month, Model model) {
         YearMonth m = month(month, model);
-        Map<String, Object> view = api.dashboardJson(dashboard.of(m));
+        Dashboard.View v = dashboard.of(m);
+        Map<String, Object> view = api.dashboardJson(v);
+        model.addAttribute("asOf", v.asOf() == null ? null : messages.text("kpi.dashboard.asOf", minute(v.asOf())));
+        if (v.archiveAt() != null) {
+            boolean monthEnd = v.trend().get(v.trend().size() - 1).monthEnd();
+            model.addAttribute("snapshotNote", messages.text(monthEnd ? "kpi.dashboard.monthEndNote"
+                    : "kpi.dashboard.lateSnapshotNote", minute(v.archiveAt())));
+        }
+        model.addAttribute("snapshotFigures", MonthlyFigures.SNAPSHOT_FIGURES);
         model.addAttribute("month", m.toString());
         model.addAttribute("from", m.atDay(1).toString());
         model.addAttribute("to", m.atEndOfMonth().toString());
@@ -62,6 +78,7 @@ class KpiPageController {
         model.addAttribute("viewJson", script(view));
         Map<String, String> labels = new java.util.LinkedHashMap<>();
         KpiController.FIGURES.forEach(f -> labels.put(f, messages.text("kpi.figure." + f)));
+        labels.put("noData", messages.text("kpi.chart.noData"));
         model.addAttribute("labelsJson", script(labels));
         return "report/dashboard";
     }
@@ -70,6 +87,10 @@ class KpiPageController {
     @PreAuthorize(KpiController.DASHBOARD_READERS)
     void dashboardExcel(@RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
         api.dashboard(month, "xlsx", response);
+    }
+
+    private String minute(Instant at) {
+        return MINUTE.format(at.atZone(crm.zone()));
     }
 
     /** JSON to embed in a script element: no {@code <} can end the element early. */

@@ -1,13 +1,18 @@
 package com.tobacco.retailcrm.security.api;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read access to users for other modules. */
 public interface UserDirectory {
 
     Optional<UserRef> find(String username);
+
+    /** The users of these usernames by username, in one lookup (a report naming many people); unknown ones left out. */
+    Map<String, UserRef> findAll(Collection<String> usernames);
 
     /** Enabled users holding the role whose org unit lies in the given unit's subtree. */
     List<UserRef> withRoleUnder(Role role, long orgUnitId);

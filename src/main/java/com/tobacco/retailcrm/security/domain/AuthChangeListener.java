@@ -17,20 +17,24 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears, on a connection of its own, every node's changes to sign-ins ({@code NOTIFY crm_auth}, sent by the triggers
- * of V200 when the change commits) and evicts them from this node's {@link TokenCache}: a logout on one node ends the
- * token on all of them, within the time a notification takes to arrive (milliseconds). While the connection is down
- * the cache is off (every request reads the database) and it is emptied when listening again, so a change made
- * meanwhile is never missed.
+ * Hears, on a connection of its own, every node's changes to sign-ins and data scopes ({@code NOTIFY crm_auth}, sent by
+ * the triggers of V200 and V220 when the change commits) and evicts them from this node's {@link TokenCache} and
+ * {@link ScopeCache}: a logout on one node ends the token on all of them, and a new reporting line or org unit
+ * reaches every node's scopes, within the time a notification takes to arrive (milliseconds). While the connection is
+ * down the caches are off (every request reads the database) and they are emptied when listening again, so a change
+ * made meanwhile is never missed.
  */
 @Component
 class AuthChangeListener implements SmartLifecycle {
 
     static final String CHANNEL = "crm_auth";
+    /** The payload of a change of the organisation tree (V220): it alters county scopes, no sign-in. */
+    static final String ORG_TREE = "org";
     private static final Logger log = LoggerFactory.getLogger(AuthChangeListener.class);
 
     private final DataSource dataSource;
     private final TokenCache cache;
+    private final ScopeCache scopes;
     private volatile boolean running;
     private volatile Connection connection;
     private Thread thread;
@@ -38,9 +42,10 @@ class AuthChangeListener implements SmartLifecycle {
     private long sequence;
     private final Map<String, Long> lastHeard = new HashMap<>();
 
-    AuthChangeListener(DataSource dataSource, TokenCache cache) {
+    AuthChangeListener(DataSource dataSource, TokenCache cache, ScopeCache scopes) {
         this.dataSource = dataSource;
         this.cache = cache;
+        this.scopes = scopes;
     }
 
     @Override
@@ -54,7 +59,7 @@ class AuthChangeListener implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        cache.enable(false);
+        enable(false);
         closeQuietly();
         if (thread != null) {
             thread.interrupt();
@@ -73,7 +78,7 @@ class AuthChangeListener implements SmartLifecycle {
                 try (Statement st = con.createStatement()) {
                     st.execute("listen " + CHANNEL);
                 }
-                cache.enable(true);
+                enable(true);
                 PGConnection pg = con.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(10_000);
@@ -85,7 +90,7 @@ class AuthChangeListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                cache.enable(false);
+                enable(false);
                 if (running) {
                     log.warn("Not hearing sign-in changes ({}); tokens are read from the database until it reconnects",
                             e.toString());
@@ -97,10 +102,18 @@ class AuthChangeListener implements SmartLifecycle {
         }
     }
 
+    private void enable(boolean on) {
+        cache.enable(on);
+        scopes.enable(on);
+    }
+
+    /**
+     * A user's id: their tokens, and every scope (a changed reporting line alters the teams above the user, whom the
+     * payload does not name); {@link #ORG_TREE}: every scope; anything else: everything.
+     */
     void apply(String payload) {
-        if ("*".equals(payload)) {
-            cache.evictAll();
-        } else {
+        scopes.evictAll();
+        if (!ORG_TREE.equals(payload)) {
             try {
                 cache.evictUser(Long.parseLong(payload));
             } catch (NumberFormatException e) {

@@ -72,6 +72,8 @@ public class UserAdministration {
                 supervisor == null ? null : supervisor.getId(), hash, clock.instant());
         user.setPhone(blankToNull(cmd.phone()));
         users.saveAndFlush(user);
+        // a new report joins their supervisor's team: the data scopes cached on every node are read again
+        tokens.forgetCached(user.getId());
         passwords.remember(user, hash);
         audit.record(AuditEntry.of("USER_CREATED", "USER", username).detail(cmd.displayName() + " @ " + unit.code()));
         return view(user);

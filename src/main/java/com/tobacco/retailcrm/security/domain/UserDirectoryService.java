@@ -10,13 +10,19 @@ import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The user directory other modules read, and the data scope of each user. */
 @Service
@@ -25,17 +31,49 @@ class UserDirectoryService implements UserDirectory {
     private final UserAccountRepository users;
     private final OrgDirectory org;
     private final JdbcTemplate jdbc;
+    private final ScopeCache scopes;
+    private final TransactionTemplate readOnly;
 
-    UserDirectoryService(UserAccountRepository users, OrgDirectory org, JdbcTemplate jdbc) {
+    UserDirectoryService(UserAccountRepository users, OrgDirectory org, JdbcTemplate jdbc, ScopeCache scopes,
+                         PlatformTransactionManager transactions) {
         this.users = users;
         this.org = org;
         this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<UserRef> find(String username) {
         return username == null ? Optional.empty() : users.findByUsername(username).map(this::ref);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, UserRef> findAll(Collection<String> usernames) {
+        Map<String, UserRef> found = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                select u.id, u.username, u.display_name, u.org_unit_id, s.username as supervisor, u.enabled,
+                       array_remove(array_agg(r.role), null) as roles
+                from app_user u
+                left join app_user s on s.id = u.supervisor_id
+                left join user_role r on r.user_id = u.id
+                where u.username = any (?)
+                group by u.id, s.username""", rs -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : (String[]) rs.getArray("roles").getArray()) {
+                roles.add(Role.valueOf(role));
+            }
+            found.put(rs.getString("username"), new UserRef(rs.getLong("id"), rs.getString("username"),
+                    rs.getString("display_name"), rs.getLong("org_unit_id"), rs.getString("supervisor"), roles,
+                    rs.getBoolean("enabled")));
+        }, (Object) usernames.toArray(String[]::new));
+        return found;
     }
 
     @Override
@@ -89,10 +127,14 @@ class UserDirectoryService implements UserDirectory {
      * The widest scope any of the user's roles gives: company-wide for the marketing-centre departments, agents,
      * leaders and a company-level monopoly office; the county for county heads and county monopoly officers; the
      * managers under them for market managers; their own customers for customer managers; nothing for admins.
+     * Read from the {@link ScopeCache} (no transaction when it answers): every search asks.
      */
     @Override
-    @Transactional(readOnly = true)
     public DataScope scopeOf(CurrentUser user) {
+        return scopes.get(user, () -> readOnly.execute(status -> widestScope(user)));
+    }
+
+    private DataScope widestScope(CurrentUser user) {
         DataScope widest = DataScope.none();
         for (Role role : user.roles()) {
             DataScope s = scopeFor(role, user);

@@ -1,6 +1,6 @@
 package com.tobacco.retailcrm.service.item;
 
-import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.SentVersion;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/service-items")
 public class ServiceItemController {
+
+    private static final SentVersion VERSION = new SentVersion("If-Match", "{service.error.version}");
 
     /** Every business role: staff read the standards they work to. */
     public static final String BUSINESS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', "
@@ -56,7 +58,7 @@ public class ServiceItemController {
     Map<String, Object> update(@PathVariable String code, @RequestBody(required = false) UpdateBody body,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         UpdateBody b = body == null ? new UpdateBody(null, null, null) : body;
-        return json(items.update(code, b.name(), b.standard(), b.version() != null ? b.version() : version(ifMatch)));
+        return json(items.update(code, b.name(), b.standard(), VERSION.of(b.version(), ifMatch)));
     }
 
     Map<String, Object> json(ServiceItem item) {
@@ -70,17 +72,5 @@ public class ServiceItemController {
         m.put("updatedBy", item.updatedBy());
         m.put("updatedAt", item.updatedAt());
         return m;
-    }
-
-    /** The version an {@code If-Match} header carries ({@code "3"} or {@code W/"3"}), null without one. */
-    public static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "{service.error.version}");
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.tobacco.retailcrm.service.supply;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.SentVersion;
 import com.tobacco.retailcrm.workflow.api.TaskAction;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class EmergencySupplyController {
+
+    private static final SentVersion VERSION = new SentVersion("If-Match", "{supply.error.version}");
 
     static final String READERS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
             + "'DISTRIBUTION_DEPT', 'SALES_DEPT', 'SERVICE_HEAD', 'MARKETING_DEPUTY', 'LEADER')";
@@ -85,7 +88,7 @@ class EmergencySupplyController {
     @PreAuthorize(SETTINGS)
     Map<String, Object> setSettings(@RequestBody SettingsBody b,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return settings(service.setThreshold(b.serviceHeadMaxQty(), version(b.version(), ifMatch)));
+        return settings(service.setThreshold(b.serviceHeadMaxQty(), VERSION.of(b.version(), ifMatch)));
     }
 
     private static Map<String, Object> settings(long[] threshold) {
@@ -145,22 +148,8 @@ class EmergencySupplyController {
 
     private Map<String, Object> decide(long id, TaskAction action, DecisionBody b, String ifMatch) {
         DecisionBody body = b == null ? new DecisionBody(null, null) : b;
-        service.decide(id, action, body.note(), version(body.version(), ifMatch));
+        service.decide(id, action, body.note(), VERSION.of(body.version(), ifMatch));
         return json.details(service.get(id));
-    }
-
-    static Long version(Long inBody, String ifMatch) {
-        if (inBody != null) {
-            return inBody;
-        }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "{supply.error.version}");
-        }
     }
 
     static YearMonth month(String text) {

@@ -2,7 +2,7 @@ package com.tobacco.retailcrm.service.suspension;
 
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
-import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.SentVersion;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.Instant;
@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** 服务暂停 over HTTP (docs/api.md "Service suspension"). Admins hold none of these roles: 403. */
 @RestController
 class SuspensionController {
+
+    private static final SentVersion VERSION = new SentVersion("If-Match", "{suspension.error.version}");
 
     static final String ANNOUNCERS = "hasAnyRole('DISTRIBUTION_DEPT', 'MARKET_DEPT')";
     static final String READERS = "hasAnyRole('CUSTOMER_MANAGER', 'MARKET_MANAGER', 'COUNTY_HEAD', 'MARKET_DEPT', "
@@ -89,7 +91,7 @@ class SuspensionController {
     Map<String, Object> end(@PathVariable long id, @RequestBody(required = false) EndBody b,
                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         EndBody body = b == null ? new EndBody(null, null) : b;
-        return json(service.end(id, body.at(), version(body.version(), ifMatch)));
+        return json(service.end(id, body.at(), VERSION.of(body.version(), ifMatch)));
     }
 
     Map<String, Object> json(Suspension s) {
@@ -132,19 +134,5 @@ class SuspensionController {
 
     private String instant(Instant i) {
         return i == null ? null : i.atZone(crm.zone()).toOffsetDateTime().toString();
-    }
-
-    static Long version(Long inBody, String ifMatch) {
-        if (inBody != null) {
-            return inBody;
-        }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "{suspension.error.version}");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.tobacco.retailcrm.service.visit;
 
 import com.tobacco.retailcrm.service.item.ServiceItemController;
+import com.tobacco.retailcrm.shared.api.SentVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/settings/visit-cycles")
 class VisitCycleController {
+
+    private static final SentVersion VERSION = new SentVersion("If-Match", "{service.error.version}");
 
     private final VisitCycleSettings settings;
 
@@ -36,7 +39,7 @@ class VisitCycleController {
     Map<String, Object> put(@RequestBody(required = false) Body body,
                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Body b = body == null ? new Body(null, null, null) : body;
-        Long version = b.version() != null ? b.version() : ServiceItemController.version(ifMatch);
+        Long version = VERSION.of(b.version(), ifMatch);
         return json(settings.replace(b.byScale(), b.unclassified(), version));
     }
 

@@ -90,6 +90,7 @@ public class VisitJson {
 
     /** docs/api.md's coverage document, with counties beside the managers (for the page and the GIS). */
     public Map<String, Object> coverage(YearMonth month, List<CoverageReport.Cell> cells) {
+        Names names = new Names(cells);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("month", month.toString());
         List<Map<String, Object>> managers = new ArrayList<>();
@@ -97,17 +98,18 @@ public class VisitJson {
                 .sorted(Map.Entry.comparingByKey()).forEach(e -> {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("manager", e.getKey().isEmpty() ? null : e.getKey());
-                    line.put("managerName", e.getKey().isEmpty() ? messages.text("visit.page.unassigned") : name(e.getKey()));
+                    line.put("managerName", e.getKey().isEmpty() ? messages.text("visit.page.unassigned")
+                            : names.person(e.getKey()));
                     line.putAll(figures(e.getValue()));
                     managers.add(line);
                 });
         m.put("managers", managers);
-        m.put("areas", areas(cells));
+        m.put("areas", areas(cells, names));
         List<Map<String, Object>> counties = new ArrayList<>();
         CoverageReport.sum(cells, CoverageReport.Cell::countyId).entrySet().stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey)).forEach(e -> {
                     Map<String, Object> line = new LinkedHashMap<>();
-                    var unit = org.findById(e.getKey());
+                    var unit = Optional.ofNullable(names.unitsById.get(e.getKey()));
                     line.put("countyCode", unit.map(u -> u.code()).orElse(null));
                     line.put("countyName", unit.map(u -> u.name()).orElse("—"));
                     line.putAll(figures(e.getValue()));
@@ -119,36 +121,59 @@ public class VisitJson {
     }
 
     /**
+     * The managers and org units one coverage document names, read once for the whole document: looked up line by
+     * line they cost a few queries per manager, which at a company's 150 managers was most of the request.
+     */
+    private final class Names {
+
+        private final Map<String, UserRef> managers;
+        private final Map<Long, OrgUnitRef> unitsById = new HashMap<>();
+        private final Map<String, OrgUnitRef> unitsByCode = new HashMap<>();
+
+        Names(List<CoverageReport.Cell> cells) {
+            managers = users.findAll(cells.stream().map(CoverageReport.Cell::manager).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet()));
+            org.all().forEach(u -> {
+                unitsById.put(u.id(), u);
+                unitsByCode.put(u.code(), u);
+            });
+        }
+
+        String person(String username) {
+            UserRef user = managers.get(username);
+            return user == null ? username : user.displayName();
+        }
+
+        /** The AREA unit the manager belongs to, or the nearest above; none for a manager outside any area. */
+        Optional<OrgUnitRef> areaOf(String manager) {
+            UserRef user = managers.get(manager);
+            OrgUnitRef unit = user == null ? null : unitsById.get(user.orgUnitId());
+            while (unit != null && unit.type() != OrgUnitType.AREA && unit.parentCode() != null) {
+                unit = unitsByCode.get(unit.parentCode());
+            }
+            return Optional.ofNullable(unit).filter(u -> u.type() == OrgUnitType.AREA);
+        }
+    }
+
+    /**
      * By area (片区): a manager's customers count for the AREA unit the manager belongs to (or the nearest above);
      * a manager outside any area, or none, is reported under no area ({@code areaCode} null).
      */
-    private List<Map<String, Object>> areas(List<CoverageReport.Cell> cells) {
-        Map<String, Optional<OrgUnitRef>> areaOf = new HashMap<>();
-        Map<String, VisitCoverage> sums = CoverageReport.sum(cells, c -> areaOf.computeIfAbsent(
-                c.manager() == null ? "" : c.manager(), this::areaOf).map(OrgUnitRef::code).orElse(""));
-        Map<String, OrgUnitRef> units = new HashMap<>();
-        areaOf.values().forEach(a -> a.ifPresent(u -> units.put(u.code(), u)));
+    private List<Map<String, Object>> areas(List<CoverageReport.Cell> cells, Names names) {
+        Map<String, VisitCoverage> sums = CoverageReport.sum(cells, c -> c.manager() == null ? ""
+                : names.areaOf(c.manager()).map(OrgUnitRef::code).orElse(""));
         List<Map<String, Object>> areas = new ArrayList<>();
         sums.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            OrgUnitRef unit = units.get(e.getKey());
+            OrgUnitRef unit = names.unitsByCode.get(e.getKey());
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("areaCode", unit == null ? null : unit.code());
             line.put("areaName", unit == null ? messages.text("visit.page.noArea") : unit.name());
             line.put("countyName", unit == null || unit.parentCode() == null ? null
-                    : org.findByCode(unit.parentCode()).map(OrgUnitRef::name).orElse(null));
+                    : Optional.ofNullable(names.unitsByCode.get(unit.parentCode())).map(OrgUnitRef::name).orElse(null));
             line.putAll(figures(e.getValue()));
             areas.add(line);
         });
         return areas;
-    }
-
-    private Optional<OrgUnitRef> areaOf(String manager) {
-        Optional<OrgUnitRef> unit = manager.isEmpty() ? Optional.empty()
-                : users.find(manager).flatMap(u -> org.findById(u.orgUnitId()));
-        while (unit.isPresent() && unit.get().type() != OrgUnitType.AREA && unit.get().parentCode() != null) {
-            unit = org.findByCode(unit.get().parentCode());
-        }
-        return unit.filter(u -> u.type() == OrgUnitType.AREA);
     }
 
     static Map<String, Object> figures(VisitCoverage c) {

@@ -85,8 +85,12 @@ public class Campaigns {
         jdbc.batchUpdate("insert into survey_stratum (campaign_id, stratum, population, sampled) values (?, ?, ?, ?)",
                 strata.stream().map(s -> new Object[] {id, s.stratum(), s.population(), s.sampled()}).toList());
         Map<String, Integer> seats = new java.util.LinkedHashMap<>();
-        strata.forEach(s -> seats.put(s.stratum(), s.sampled()));
-        var drawn = sampling.sample(plan.strata(), seats, seed);
+        Map<String, Long> population = new java.util.HashMap<>();
+        strata.forEach(s -> {
+            seats.put(s.stratum(), s.sampled());
+            population.put(s.stratum(), s.population());
+        });
+        var drawn = sampling.sample(plan.strata(), seats, population, seed);
         jdbc.batchUpdate("insert into survey_assignment (campaign_id, customer_code, stratum, county_org_unit_id,"
                 + " customer_manager) values (?, ?, ?, ?, ?)", drawn.stream().map(c -> new Object[] {id,
                 c.customerCode(), c.stratum(), c.countyOrgUnitId(), c.customerManager()}).toList());

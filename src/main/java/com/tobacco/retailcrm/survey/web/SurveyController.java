@@ -1,6 +1,7 @@
 package com.tobacco.retailcrm.survey.web;
 
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.shared.api.SentVersion;
 import com.tobacco.retailcrm.survey.domain.Question;
 import com.tobacco.retailcrm.survey.service.Answering;
 import com.tobacco.retailcrm.survey.service.Campaigns;
@@ -24,6 +25,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** Questionnaires, campaigns, assignments and answers over HTTP (docs/api.md "Satisfaction surveys"). */
 @RestController
 class SurveyController {
+
+    private static final SentVersion VERSION = new SentVersion("version", "{survey.error.version}");
 
     static final String OWNERS = "hasAnyRole('MARKET_DEPT', 'SERVICE_HEAD')";
     static final String AGENTS = "hasAnyRole('SERVICE_AGENT', 'MARKET_DEPT', 'SERVICE_HEAD')";
@@ -64,7 +67,7 @@ class SurveyController {
     @PreAuthorize(OWNERS)
     Map<String, Object> reviseQuestionnaire(@PathVariable long id, @RequestBody QuestionnaireBody b,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json.questionnaire(questionnaires.revise(id, SurveyJson.version(b.version(), ifMatch), b.title(),
+        return json.questionnaire(questionnaires.revise(id, VERSION.of(b.version(), ifMatch), b.title(),
                 b.questions()));
     }
 
@@ -109,7 +112,7 @@ class SurveyController {
     @PreAuthorize(OWNERS)
     Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) VersionBody b,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json.campaign(campaigns.close(id, SurveyJson.version(b == null ? null : b.version(), ifMatch)));
+        return json.campaign(campaigns.close(id, VERSION.of(b == null ? null : b.version(), ifMatch)));
     }
 
     @GetMapping("/api/v1/survey-campaigns/{id}/assignments")
@@ -123,7 +126,7 @@ class SurveyController {
     @PreAuthorize("hasRole('SERVICE_AGENT')")
     Map<String, Object> answer(@PathVariable long id, @PathVariable String code, @RequestBody AnswerBody b,
                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json.assignment(answering.answerByPhone(id, code, SurveyJson.version(b.version(), ifMatch),
+        return json.assignment(answering.answerByPhone(id, code, VERSION.of(b.version(), ifMatch),
                 values(b.answers())));
     }
 
@@ -131,7 +134,7 @@ class SurveyController {
     @PreAuthorize("hasRole('SERVICE_AGENT')")
     Map<String, Object> outcome(@PathVariable long id, @PathVariable String code, @RequestBody OutcomeBody b,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return json.assignment(answering.recordOutcome(id, code, SurveyJson.version(b.version(), ifMatch), b.status(),
+        return json.assignment(answering.recordOutcome(id, code, VERSION.of(b.version(), ifMatch), b.status(),
                 b.note()));
     }
 
@@ -140,7 +143,7 @@ class SurveyController {
     Map<String, Object> link(@PathVariable long id, @PathVariable String code,
                              @RequestBody(required = false) VersionBody b,
                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Answering.Link link = answering.link(id, code, SurveyJson.version(b == null ? null : b.version(), ifMatch));
+        Answering.Link link = answering.link(id, code, VERSION.of(b == null ? null : b.version(), ifMatch));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/{token}")
                 .buildAndExpand(link.token()).toUriString());

@@ -1,6 +1,5 @@
 package com.tobacco.retailcrm.survey.web;
 
-import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import com.tobacco.retailcrm.survey.service.Campaigns;
 import com.tobacco.retailcrm.survey.service.Questionnaires;
@@ -91,20 +90,5 @@ class SurveyJson {
 
     String instant(Instant i) {
         return i == null ? null : i.atZone(crm.zone()).toOffsetDateTime().toString();
-    }
-
-    /** The version from the body or {@code If-Match: "<n>"}; null when neither carries one. */
-    static Long version(Long body, String ifMatch) {
-        if (body != null) {
-            return body;
-        }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "{survey.error.version}");
-        }
     }
 }

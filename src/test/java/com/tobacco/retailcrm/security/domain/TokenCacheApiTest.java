@@ -41,7 +41,7 @@ class TokenCacheApiTest extends FoundationApiTest {
     @BeforeEach
     void secondNode() throws InterruptedException {
         otherCache = new TokenCache(Duration.ofMinutes(1), 1000);
-        otherListener = new AuthChangeListener(dataSource, otherCache);
+        otherListener = new AuthChangeListener(dataSource, otherCache, new ScopeCache(Duration.ofMinutes(1), 1000));
         otherListener.start();
         otherNode = new TokenService(jdbc, users, policies, clock, otherCache, otherListener, transactions);
         awaitListening(otherCache);
