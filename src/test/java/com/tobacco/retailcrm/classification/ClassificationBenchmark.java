@@ -2,6 +2,7 @@ package com.tobacco.retailcrm.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tobacco.retailcrm.support.BenchTable;
 import com.tobacco.retailcrm.support.Http;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * 性能基准 — not a unit test: runs only with {@code ./mvnw -B -Pbench test -Dtest=ClassificationBenchmark} (tag
@@ -29,10 +31,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * then times a classification run over HTTP next to two bare statements run in the same process: the run's own SELECT
  * ({@code RunStore.RESULTS}, everything the run computes, nothing written) and the aggregate at its heart alone
  * (purchases summed per customer, format totals and ranks by window functions); then the heap's peak during the
- * runs and the time to apply a run to every customer. Prints a report and writes it to
- * {@code target/classification-bench-report.txt}. Sizes: -Dbench.customers, -Dbench.ordersPerCustomer.
+ * runs; then applying a run to every customer over HTTP next to the same writes as bare SQL (one INSERT … SELECT of
+ * the history rows and one UPDATE … FROM of the run's results, rolled back), each after a VACUUM so both start from
+ * the same table. On the production's durable settings (fsync, synchronous commit). Prints one table (figure, value,
+ * baseline, ratio, target, pass) and the details, and writes them to {@code target/classification-bench-report.txt}.
+ * Sizes: -Dbench.customers, -Dbench.ordersPerCustomer.
  */
 @Tag("bench")
+@TestPropertySource(properties = "crm.embedded-db.durable=true")
 class ClassificationBenchmark extends ClassificationTestBase {
 
     /** The aggregate at the heart of a run: sums per customer, format totals and ranks. */
@@ -65,11 +71,13 @@ class ClassificationBenchmark extends ClassificationTestBase {
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     private final List<String> report = new ArrayList<>();
+    private final BenchTable figures = new BenchTable();
 
     @Test
     void benchmark() throws Exception {
         int customers = Integer.getInteger("bench.customers", 300_000);
         int ordersPerCustomer = Integer.getInteger("bench.ordersPerCustomer", 4);
+        note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start " + loadAverage());
         County c = county();
         long countyId = jdbc.queryForObject("select id from org_unit where code = ?", Long.class, c.code());
         YearMonth month = lastMonth();
@@ -106,30 +114,139 @@ class ClassificationBenchmark extends ClassificationTestBase {
         long ranksMedian = median(ranks);
         long bareMedian = median(bare);
         long runMedian = median(run);
-        report.add(String.format("bare aggregate, ranks only (one SELECT: sums per customer, format totals, ranks; same "
+        note(String.format("bare aggregate, ranks only (one SELECT: sums per customer, format totals, ranks; same "
                 + "work_mem): median %,d ms %s", ranksMedian, ranks));
-        report.add(String.format("bare aggregate, the run's own SELECT (RunStore.RESULTS: also scale, class, tier and "
+        note(String.format("bare aggregate, the run's own SELECT (RunStore.RESULTS: also scale, class, tier and "
                 + "the previous values, nothing written): median %,d ms %s", bareMedian, bare));
-        report.add(String.format("classification run over HTTP (that SELECT inserted as %,d result rows, format "
+        note(String.format("classification run over HTTP (that SELECT inserted as %,d result rows, format "
                 + "summary, changed count, commit): median %,d ms %s", results, runMedian, run));
-        report.add(String.format("run / the run's own SELECT = %.2f; run / ranks only = %.2f",
-                runMedian / (double) bareMedian, runMedian / (double) ranksMedian));
-        report.add(String.format("heap: %,d MB in use before, peak %,d MB during 4 rounds (max %,d MB; whole JVM)",
-                before / (1024 * 1024), peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        note(String.format("run / ranks only = %.2f", runMedian / (double) ranksMedian));
+        note(figures.figure("classification run vs its own SELECT (ms)", runMedian, bareMedian, "ratio <= 1.5",
+                runMedian <= 1.5 * bareMedian));
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        note(String.format("heap: %,d MB in use before the runs (whole JVM)", before / (1024 * 1024)));
+        note(figures.figure("heap peak during 4 runs, whole JVM (MB)", peak / (1024.0 * 1024), maxHeap / (1024.0 * 1024),
+                "<= 512 (-Xmx)", maxHeap <= 512L * 1024 * 1024 + 64L * 1024 * 1024));
         explainRun(month);
         long lastRun = jdbc.queryForObject("select max(id) from classification_run", Long.class);
         measureResultPages(c, lastRun);
+        apply(c, lastRun, period);
+        note("load average at the end " + loadAverage());
+
+        List<String> out = new ArrayList<>(figures.lines());
+        out.add("");
+        out.addAll(report);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/classification-bench-report.txt"), out, StandardCharsets.UTF_8);
+        figures.lines().forEach(line -> System.out.println("[bench] " + line));
+    }
+
+    /** A line of the report, printed at once: a run that fails later still shows what it measured. */
+    private void note(String line) {
+        System.out.println("[bench] " + line);
+        report.add(line);
+    }
+
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
+
+    // ----------------------------------------------------------------------------------------------------- apply
+
+    /**
+     * The values applying a run writes, per result row (parameters: months, months, run id): scale, class and tier
+     * of a classified customer, the period's monthly purchase figures of every one, as canonical text.
+     */
+    private static final String APPLIED_VALUES = """
+            select r.customer_code, r.customer_class is not null as classified, r.business_scale, r.customer_class,
+                   r.tier, round(r.qty / ?, 2) as qty, round(r.amount / ?, 2) as amount,
+                   case when r.qty > 0 then round(r.amount / r.qty, 2) end as avg_price
+            from classification_result r where r.run_id = ?""";
+
+    /** The history rows of an apply as bare SQL: one per changed field, old and new value as canonical text. */
+    private static final String BARE_HISTORY = """
+            insert into customer_history (customer_id, customer_code, field, old_value, new_value, changed_by,
+                changed_at, source, reason)
+            select c.id, c.customer_code, x.field, x.o, x.n, 'bench', now(), x.source, ?
+            from customer c join (%s) r on r.customer_code = c.customer_code
+            cross join lateral (values
+                ('businessScale', c.business_scale::text, case when r.classified then r.business_scale
+                    else c.business_scale end::text, ?),
+                ('customerClass', c.customer_class::text, case when r.classified then r.customer_class
+                    else c.customer_class end::text, ?),
+                ('tier', c.tier::text, case when r.classified then r.tier else c.tier end::text, ?),
+                ('purchaseQty', trim_scale(c.purchase_qty)::text, trim_scale(r.qty)::text, ?),
+                ('purchaseAmount', trim_scale(c.purchase_amount)::text, trim_scale(r.amount)::text, ?),
+                ('purchaseAvgPrice', trim_scale(c.purchase_avg_price)::text, trim_scale(r.avg_price)::text, ?))
+                as x(field, o, n, source)
+            where c.status <> 'CANCELLED' and x.o is distinct from x.n""".formatted(APPLIED_VALUES);
+
+    /** The archive values of an apply as bare SQL: the customers whose values differ, version raised. */
+    private static final String BARE_UPDATE = """
+            update customer c set
+                business_scale = case when r.classified then r.business_scale else c.business_scale end,
+                customer_class = case when r.classified then r.customer_class else c.customer_class end,
+                tier = case when r.classified then r.tier else c.tier end,
+                purchase_qty = r.qty, purchase_amount = r.amount, purchase_avg_price = r.avg_price,
+                updated_at = now(), version = c.version + 1
+            from (%s) r
+            where r.customer_code = c.customer_code and c.status <> 'CANCELLED'
+              and (c.business_scale, c.customer_class, c.tier, c.purchase_qty, c.purchase_amount, c.purchase_avg_price)
+                  is distinct from (case when r.classified then r.business_scale else c.business_scale end,
+                                    case when r.classified then r.customer_class else c.customer_class end,
+                                    case when r.classified then r.tier else c.tier end,
+                                    r.qty, r.amount, r.avg_price)""".formatted(APPLIED_VALUES);
+
+    private record BareApply(long ms, int history, int customers, long walMb) {
+    }
+
+    /**
+     * Applies the run over HTTP after the same writes as bare SQL (once to warm up, once timed, each rolled back and
+     * followed by a VACUUM, so the apply starts from the table the timed baseline started from). Both must write the
+     * same number of history rows and customers: the baseline is the same work.
+     */
+    private void apply(County c, long runId, com.tobacco.retailcrm.classification.domain.Period period) {
+        bareApply(runId, period);
+        BareApply bare = bareApply(runId, period);
+        note(String.format("bare SQL apply (INSERT … SELECT of %,d history rows, UPDATE … FROM of %,d customers, "
+                + "rolled back; %,d MB of WAL): %,d ms", bare.history(), bare.customers(), bare.walMb(), bare.ms()));
+        String wal = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
         long a0 = System.nanoTime();
-        var applied = http.post("/api/v1/classification-runs/" + lastRun + "/apply", c.marketDept(), java.util.Map.of());
+        var applied = http.post("/api/v1/classification-runs/" + runId + "/apply", c.marketDept(), java.util.Map.of(),
+                java.time.Duration.ofMinutes(30));
         long applyMs = (System.nanoTime() - a0) / 1_000_000;
         assertThat(applied.status()).as("apply: %s", applied).isEqualTo(200);
-        long history = jdbc.queryForObject("select count(*) from customer_history where source = ?", Long.class,
-                "CLASSIFICATION:" + lastRun);
-        report.add(String.format("apply over HTTP (every customer's scale, class and tier new: %,d history rows, and the "
-                + "month's purchase figures): %,d ms", history, applyMs));
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/classification-bench-report.txt"), report, StandardCharsets.UTF_8);
-        report.forEach(line -> System.out.println("[bench] " + line));
+        long walMb = jdbc.queryForObject("select (pg_current_wal_lsn() - ?::pg_lsn) / 1048576", Long.class, wal);
+        int history = jdbc.queryForObject("select count(*) from customer_history where reason = ?", Integer.class,
+                "#" + runId + " " + period.code());
+        int customers = jdbc.queryForObject("select count(distinct customer_id) from customer_history where reason = ?",
+                Integer.class, "#" + runId + " " + period.code());
+        note(String.format("apply over HTTP (scale, class, tier and the month's purchase figures: %,d history rows, "
+                + "%,d customers; %,d MB of WAL): %,d ms", history, customers, walMb, applyMs));
+        assertThat(history).as("the baseline writes the history rows the apply writes").isEqualTo(bare.history());
+        assertThat(customers).as("the baseline updates the customers the apply updates").isEqualTo(bare.customers());
+        note(figures.figure(String.format("apply a run to %,d customers vs bare SQL (ms)", customers), applyMs,
+                bare.ms(), "ratio <= 2", applyMs <= 2 * bare.ms()));
+    }
+
+    private BareApply bareApply(long runId, com.tobacco.retailcrm.classification.domain.Period period) {
+        String classification = "CLASSIFICATION:" + runId;
+        String purchases = "PURCHASES:" + period.code();
+        BareApply bare = transactions.execute(tx -> {
+            String wal = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
+            long t0 = System.nanoTime();
+            int history = jdbc.update(BARE_HISTORY, "#" + runId + " " + period.code(), period.months(), period.months(),
+                    runId, classification, classification, classification, purchases, purchases, purchases);
+            int customers = jdbc.update(BARE_UPDATE, period.months(), period.months(), runId);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            long walMb = jdbc.queryForObject("select (pg_current_wal_lsn() - ?::pg_lsn) / 1048576", Long.class, wal);
+            tx.setRollbackOnly();
+            return new BareApply(ms, history, customers, walMb);
+        });
+        // what the rollback left behind is cleared away, as a table of that size has long been vacuumed
+        jdbc.execute("vacuum customer");
+        jdbc.execute("vacuum customer_history");
+        return bare;
     }
 
     /** How long a person waits for a page of a run's results (the API the run page reads), median of 10. */
@@ -146,7 +263,7 @@ class ClassificationBenchmark extends ClassificationTestBase {
                     times.add(ms);
                 }
             }
-            report.add(String.format("results page %s: median %,d ms (with its total)", query, median(times)));
+            note(String.format("results page %s: median %,d ms (with its total)", query, median(times)));
         }
     }
 
@@ -229,10 +346,10 @@ class ClassificationBenchmark extends ClassificationTestBase {
         }
         jdbc.execute("analyze customer");
         jdbc.execute("analyze purchase");
-        report.add("server: " + jdbc.queryForObject("select string_agg(name || '=' || current_setting(name), ', ' "
+        note("server: " + jdbc.queryForObject("select string_agg(name || '=' || current_setting(name), ', ' "
                 + "order by name) from pg_settings where name in ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', "
-                + "'wal_buffers', 'server_version')", String.class));
-        report.add(String.format("loaded %,d customers and %,d order lines of %s with COPY in %.1f s", n, orders, month,
+                + "'wal_buffers', 'server_version', 'fsync', 'synchronous_commit', 'full_page_writes')", String.class));
+        note(String.format("loaded %,d customers and %,d order lines of %s with COPY in %.1f s", n, orders, month,
                 (System.nanoTime() - t0) / 1e9));
     }
 }

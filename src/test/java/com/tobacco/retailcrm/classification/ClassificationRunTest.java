@@ -288,6 +288,32 @@ class ClassificationRunTest extends ClassificationTestBase {
     }
 
     @Test
+    void aCustomerTheRunGivesNoClassKeepsScaleClassAndTierAndStillGetsItsPurchaseFigures() {
+        County c = county();
+        String f = newFormat();
+        String classified = format(c, f, new Object[][] {{"a", "30", "3000"}}).get("a");
+        String free = newFormat();   // given away: an amount of 0, so the format is not classified
+        String unclassified = format(c, free, new Object[][] {{"a", "12", "0"}}).get("a");
+        jdbc.update("update customer set business_scale = '3', customer_class = 'old', tier = 2 where customer_code = ?",
+                unclassified);
+        long id = run(c).get("id").asLong();
+
+        var applied = http.post("/api/v1/classification-runs/" + id + "/apply", c.marketDept(), Map.of());
+
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+        assertThat(jdbc.queryForMap("select business_scale, customer_class, tier, purchase_qty, purchase_avg_price "
+                + "from customer where customer_code = ?", unclassified).values().stream().map(String::valueOf).toList())
+                .as("scale, class and tier as they were, the purchase figures of the month")
+                .containsExactly("3", "old", "2", "12.00", "0.00");
+        assertThat(jdbc.queryForList("select field from customer_history where customer_code = ? and source like ?",
+                String.class, unclassified, "CLASSIFICATION:%")).isEmpty();
+        assertThat(jdbc.queryForObject("select customer_class from customer where customer_code = ?", String.class,
+                classified)).startsWith("1-" + f + "-");
+        assertThat(jdbc.queryForObject("select detail from audit_event where action = 'CLASSIFICATION_APPLIED' "
+                + "and target_id = ?", String.class, String.valueOf(id))).contains("customers=");
+    }
+
+    @Test
     void runsAreStartedByTheMarketDepartmentForAFinishedPeriod() {
         County c = county();
         String cm = userWithRoles("cm" + unique(), c.code(), null, List.of("CUSTOMER_MANAGER"));

@@ -8,6 +8,7 @@ import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.security.api.UserRef;
+import com.tobacco.retailcrm.support.BenchTable;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -76,7 +77,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
 
     private final Random random = new Random(20261123);
     private final List<String> report = new ArrayList<>();
-    private final List<String[]> figures = new ArrayList<>();
+    private final BenchTable figures = new BenchTable();
     private String codePrefix;
 
     @Test
@@ -96,12 +97,12 @@ class CustomerBenchmark extends CustomerApiTestBase {
         }
         note("load average at the end " + loadAverage());
 
-        List<String> out = new ArrayList<>(table());
+        List<String> out = new ArrayList<>(figures.lines());
         out.add("");
         out.addAll(report);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/bench-report.txt"), out, StandardCharsets.UTF_8);
-        table().forEach(line -> System.out.println("[bench] " + line));
+        figures.lines().forEach(line -> System.out.println("[bench] " + line));
     }
 
     /** A line of the report, printed at once: a run that fails later still shows what it measured. */
@@ -488,35 +489,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
     // ---------------------------------------------------------------------------------------------------- table
 
     private void figure(String name, double value, double baseline, String target, boolean pass) {
-        note(String.format(Locale.ROOT, "figure: %s = %s (baseline %s, target %s)", name, format(value),
-                format(baseline), target));
-        figures.add(new String[] {name, format(value), format(baseline),
-                baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline), target, pass ? "PASS" : "FAIL"});
-    }
-
-    private static String format(double v) {
-        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private List<String> table() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"figure", "value", "baseline", "ratio", "target", "pass"});
-        rows.addAll(figures);
-        int[] width = new int[6];
-        for (String[] r : rows) {
-            for (int i = 0; i < 6; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String[] r : rows) {
-            StringBuilder sb = new StringBuilder("|");
-            for (int i = 0; i < 6; i++) {
-                sb.append(' ').append(r[i]).append(" ".repeat(width[i] - r[i].length())).append(" |");
-            }
-            out.add(sb.toString());
-        }
-        return out;
+        note(figures.figure(name, value, baseline, target, pass));
     }
 
     /**

@@ -82,6 +82,59 @@ class SystemFieldWriterTest extends CustomerApiTestBase {
                 List.of(new SystemValues(a, List.of("改名"))), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void valuesSelectedInTheDatabaseAreWrittenAsValuesSentAreOnlyWhereTheyDifferInOneStatement() {
+        County c = county();
+        String a = createManaged(c, "系统选写甲").get("customerCode").asString();
+        String b = createManaged(c, "系统选写乙").get("customerCode").asString();
+        String cancelled = createManaged(c, "系统选写丙").get("customerCode").asString();
+        jdbc.update("update customer set status = 'CANCELLED' where customer_code = ?", cancelled);
+        jdbc.update("update customer set business_scale = '2', tier = 7, purchase_qty = 3.50 where customer_code = ?", b);
+        long versionB = version(b);
+
+        int changed = writer.write(FIELDS, selected(a, "1", 30, "120.50", b, "2", 7, "3.5", cancelled, "3", 1, "1"),
+                "#41 2026-10");
+
+        assertThat(changed).isEqualTo(1);
+        assertThat(jdbc.queryForList("select field || '=' || coalesce(old_value, '∅') || '→' || new_value || '@' || source"
+                + " || ' ' || reason from customer_history where customer_code = ? and changed_by = 'system'",
+                String.class, a)).containsExactlyInAnyOrder("businessScale=∅→1@CLASSIFICATION:41 #41 2026-10",
+                        "tier=∅→30@CLASSIFICATION:41 #41 2026-10", "purchaseQty=∅→120.5@PURCHASES:2026-10 #41 2026-10");
+        assertThat(jdbc.queryForObject("select purchase_qty from customer where customer_code = ?", BigDecimal.class, a))
+                .isEqualByComparingTo("120.50");
+        assertThat(version(b)).as("3.5 is the stored 3.50").isEqualTo(versionB);
+        assertThat(jdbc.queryForObject("select business_scale from customer where customer_code = ?", String.class,
+                cancelled)).isNull();
+        long versionA = version(a);
+        assertThat(writer.write(FIELDS, selected(a, "1", 30, "120.5"), null)).as("written once").isZero();
+        assertThat(version(a)).isEqualTo(versionA);
+    }
+
+    @Test
+    void aSelectedValueIsCheckedAsTheArchiveChecksItAndMustBeWrittenAsItReads() {
+        County c = county();
+        String a = createManaged(c, "系统选写丁").get("customerCode").asString();
+        String b = createManaged(c, "系统选写戊").get("customerCode").asString();
+        assertThatThrownBy(() -> writer.write(FIELDS, selected(a, "1", 1, "10", b, "7", 1, "10"), null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.getMessage() + e.problems()).contains("businessScale"));
+        assertThatThrownBy(() -> writer.write(FIELDS, selected(a, "1", "2.5", "10"), null))
+                .as("a tier of 2.5 is refused, not rounded").isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> writer.write(FIELDS, selected(a, "1", 1, "-1"), null))
+                .as("purchases are never negative").isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> writer.write(FIELDS, selected(a, " 1", 1, "10"), null))
+                .as("a value written other than it reads").isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.queryForObject("select count(*) from customer where customer_code in (?, ?) and tier is not null",
+                Integer.class, a, b)).isZero();
+    }
+
+    /** The rows as a SELECT of parameters: code, scale, tier, quantity per customer, as another module's query. */
+    private static SystemFieldWriter.SelectedValues selected(Object... values) {
+        String rows = String.join(", ", java.util.Collections.nCopies(values.length / 4, "(?, ?, ?, ?)"));
+        return new SystemFieldWriter.SelectedValues("select code, scale, tier::text, qty::numeric from (values " + rows
+                + ") as t(code, scale, tier, qty)", Arrays.stream(values).<Object>map(String::valueOf).toList());
+    }
+
     private List<String> gramCounts(String sql) {
         long county = jdbc.queryForObject("select county_org_unit_id from customer where store_name = '系统写入甲'",
                 Long.class);

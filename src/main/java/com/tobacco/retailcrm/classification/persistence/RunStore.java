@@ -4,6 +4,7 @@ import com.tobacco.retailcrm.classification.domain.Period;
 import com.tobacco.retailcrm.classification.domain.ScaleShares;
 import com.tobacco.retailcrm.classification.domain.TierScheme;
 import com.tobacco.retailcrm.customer.api.CustomerFacts;
+import com.tobacco.retailcrm.customer.api.SystemFieldWriter;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -258,52 +259,19 @@ public class RunStore {
                 + "where id = ? and status = 'COMPUTED'", by, Timestamp.from(at), runId) == 1;
     }
 
-    /** What applying writes to one customer: the run's class fields and the period's monthly purchase figures. */
-    public record Application(String customerCode, String businessScale, String customerClass, Integer tier,
-                              BigDecimal purchaseQty, BigDecimal purchaseAmount, BigDecimal purchaseAvgPrice,
-                              boolean classChanged, boolean purchasesChanged, String currentScale,
-                              String currentClass, Integer currentTier) {
-    }
-
     /**
-     * The run's customers whose archive values differ from what the run would write (the archive as it is now, not
-     * as it was at compute time). Purchase figures are per month: the period's totals divided by its months.
+     * What applying a run writes, as a SELECT of the run's results for {@code SystemFieldWriter}: the customer code,
+     * then, when {@code classified}, the run's scale, class and tier, and always the period's purchase figures per
+     * month (the period's totals divided by its months, the average price of the totals); of the customers the run
+     * classified, or of those it did not (whose class stays as it is).
      */
-    public void forEachApplication(long runId, int months, Consumer<Application> consumer) {
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    with w as (
-                        select r.customer_code, r.business_scale, r.customer_class, r.tier,
-                               round(r.qty / ?, 2) as qty, round(r.amount / ?, 2) as amount,
-                               case when r.qty > 0 then round(r.amount / r.qty, 2) end as avg_price,
-                               f.business_scale as cur_scale, f.customer_class as cur_class, f.tier as cur_tier,
-                               f.purchase_qty, f.purchase_amount, f.purchase_avg_price
-                        from classification_result r join %s f on f.customer_code = r.customer_code
-                        where r.run_id = ? and f.status <> 'CANCELLED'
-                    )
-                    select w.*,
-                           w.customer_class is not null and (w.cur_scale is distinct from w.business_scale
-                               or w.cur_class is distinct from w.customer_class or w.cur_tier is distinct from w.tier)
-                               as class_changed,
-                           w.purchase_qty is distinct from w.qty or w.purchase_amount is distinct from w.amount
-                               or w.purchase_avg_price is distinct from w.avg_price as purchases_changed
-                    from w order by w.customer_code
-                    """.formatted(CustomerFacts.VIEW));
-            ps.setInt(1, months);
-            ps.setInt(2, months);
-            ps.setLong(3, runId);
-            ps.setFetchSize(1000);
-            return ps;
-        }, rs -> {
-            boolean classChanged = rs.getBoolean("class_changed");
-            boolean purchasesChanged = rs.getBoolean("purchases_changed");
-            if (classChanged || purchasesChanged) {
-                consumer.accept(new Application(rs.getString("customer_code"), rs.getString("business_scale"),
-                        rs.getString("customer_class"), (Integer) rs.getObject("tier"), rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("amount"), rs.getBigDecimal("avg_price"), classChanged, purchasesChanged,
-                        rs.getString("cur_scale"), rs.getString("cur_class"), (Integer) rs.getObject("cur_tier")));
-            }
-        });
+    public SystemFieldWriter.SelectedValues applicationValues(long runId, int months, boolean classified) {
+        return new SystemFieldWriter.SelectedValues("""
+                select r.customer_code,%s round(r.qty / ?, 2), round(r.amount / ?, 2),
+                       case when r.qty > 0 then round(r.amount / r.qty, 2) end
+                from classification_result r where r.run_id = ? and r.customer_class is %s null
+                """.formatted(classified ? " r.business_scale, r.customer_class, r.tier," : "",
+                classified ? "not" : ""), List.of(months, months, runId));
     }
 
     /** One line of the 零售客户类别调整情况表: a class that an applied run changed. */

@@ -17,7 +17,6 @@ import com.tobacco.retailcrm.shared.infrastructure.CrmProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,60 +97,26 @@ public class ClassificationRuns {
         }
         long started = System.nanoTime();
         Period period = Period.parse(run.period());
-        var writes = new Writes(id, period);
-        store.forEachApplication(id, period.months(), writes::add);
-        writes.flush();
-        log.info("Classification run {} applied to {} customers in {} ms", id, writes.customers,
+        ChangeSource classification = ChangeSource.classification(id);
+        ChangeSource purchases = ChangeSource.of(ChangeSource.Kind.PURCHASES, period.code());
+        List<SystemFieldWriter.SystemField> purchaseFields = List.of(
+                new SystemFieldWriter.SystemField("purchaseQty", purchases),
+                new SystemFieldWriter.SystemField("purchaseAmount", purchases),
+                new SystemFieldWriter.SystemField("purchaseAvgPrice", purchases));
+        List<SystemFieldWriter.SystemField> allFields = new ArrayList<>(List.of(
+                new SystemFieldWriter.SystemField("businessScale", classification),
+                new SystemFieldWriter.SystemField("customerClass", classification),
+                new SystemFieldWriter.SystemField("tier", classification)));
+        allFields.addAll(purchaseFields);
+        String reason = "#" + id + " " + period.code();
+        // two disjoint sets of customers, so each is updated once: the classified get their class and purchase
+        // figures, the others (no market type, or a format without purchases) only their purchase figures
+        int customers = writer.write(allFields, store.applicationValues(id, period.months(), true), reason)
+                + writer.write(purchaseFields, store.applicationValues(id, period.months(), false), reason);
+        log.info("Classification run {} applied to {} customers in {} ms", id, customers,
                 (System.nanoTime() - started) / 1_000_000);
         audit.record(AuditEntry.of("CLASSIFICATION_APPLIED", "CLASSIFICATION_RUN", String.valueOf(id))
-                .detail("period=" + run.period() + " customers=" + writes.customers));
-        return new Applied(find(id), writes.customers);
-    }
-
-    /**
-     * The archive writes of an apply, sent a chunk at a time while the run's differences are still being read, so an
-     * archive of any size is applied with flat memory and a few hundred statements. Class and purchase figures of a
-     * customer go in one update, each under its own history source.
-     */
-    private final class Writes {
-
-        private static final int CHUNK = 5_000;
-
-        private final List<SystemFieldWriter.SystemField> fields;
-        private final String reason;
-        private final List<SystemFieldWriter.SystemValues> rows = new ArrayList<>();
-        private int customers;
-
-        Writes(long runId, Period period) {
-            ChangeSource classification = ChangeSource.classification(runId);
-            ChangeSource purchases = ChangeSource.of(ChangeSource.Kind.PURCHASES, period.code());
-            fields = List.of(new SystemFieldWriter.SystemField("businessScale", classification),
-                    new SystemFieldWriter.SystemField("customerClass", classification),
-                    new SystemFieldWriter.SystemField("tier", classification),
-                    new SystemFieldWriter.SystemField("purchaseQty", purchases),
-                    new SystemFieldWriter.SystemField("purchaseAmount", purchases),
-                    new SystemFieldWriter.SystemField("purchaseAvgPrice", purchases));
-            reason = "#" + runId + " " + period.code();
-        }
-
-        /** A customer whose class or purchase figures differ; the values that do not are skipped by the writer. */
-        void add(RunStore.Application a) {
-            customers++;
-            rows.add(new SystemFieldWriter.SystemValues(a.customerCode(), a.classChanged()
-                    ? Arrays.asList(a.businessScale(), a.customerClass(), a.tier(), a.purchaseQty(), a.purchaseAmount(),
-                            a.purchaseAvgPrice())
-                    : Arrays.asList(a.currentScale(), a.currentClass(), a.currentTier(), a.purchaseQty(),
-                            a.purchaseAmount(), a.purchaseAvgPrice())));
-            if (rows.size() >= CHUNK) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (!rows.isEmpty()) {
-                writer.write(fields, rows, reason);
-                rows.clear();
-            }
-        }
+                .detail("period=" + run.period() + " customers=" + customers));
+        return new Applied(find(id), customers);
     }
 }
