@@ -28,9 +28,9 @@ class AuditActionNamesTest {
     private static final Path SOURCES = Path.of("src/main/java/com/tobacco/retailcrm");
     /** An audit.record(...) statement, to its closing parenthesis and semicolon. */
     private static final Pattern RECORD = Pattern.compile("audit\\.record\\((.*?)\\);", Pattern.DOTALL);
-    /** Codes handed to a module's own recording helper (the rating steps, customer changes, calendar writes). */
+    /** Codes handed to a module's own recording helper (the rating steps, customer changes and their events, calendar writes). */
     private static final Pattern HELPER = Pattern.compile(
-            "(?:step|recordChange)\\(\"([A-Z][A-Z0-9_]+)\"|write\\([^;]*?\"([A-Z][A-Z0-9_]+)\"\\);");
+            "(?:step|recordChange|changeEvent)\\(\"([A-Z][A-Z0-9_]+)\"|write\\([^;]*?\"([A-Z][A-Z0-9_]+)\"\\);");
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]*)*)\"");
     /** Codes the source builds from a prefix, with every ending it can have. */
     private static final Map<String, List<String>> PREFIXED = Map.of(
