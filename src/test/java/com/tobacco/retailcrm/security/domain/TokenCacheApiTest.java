@@ -161,16 +161,32 @@ class TokenCacheApiTest extends FoundationApiTest {
     }
 
     @Test
-    void aLogoutOnEitherNodeEndsTheTokenOnTheOtherAtOnce() {
+    void aLogoutOnEitherNodeEndsTheTokenOnTheOtherWithinASecond() throws InterruptedException {
         String onA = newUser();
         assertThat(otherNode.resolve(onA)).as("node B caches a token node A issued").isPresent();
         assertThat(otherCache.size()).isPositive();
         assertThat(http.post("/api/v1/auth/logout", onA, java.util.Map.of()).status()).isEqualTo(204);
-        assertThat(otherNode.resolve(onA)).as("ended on node B right after node A answered").isEmpty();
+        // Node A answers once its own notification is back; node B hears the same notification on its own
+        // connection, at about the same moment but not necessarily before A's answer.
+        assertThat(within(Duration.ofSeconds(1), () -> otherNode.resolve(onA).isEmpty()))
+                .as("ended on node B within a second of node A's answer").isTrue();
 
         String onB = newUser();
         assertThat(me(onB)).isEqualTo(200);
         new TransactionTemplate(transactions).executeWithoutResult(s -> otherNode.revoke(onB));
-        assertThat(me(onB)).as("ended on node A right after node B's logout").isEqualTo(401);
+        assertThat(within(Duration.ofSeconds(1), () -> me(onB) == 401))
+                .as("ended on node A within a second of node B's logout").isTrue();
+    }
+
+    private static boolean within(Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 }
