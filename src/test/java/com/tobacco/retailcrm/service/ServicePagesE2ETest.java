@@ -37,6 +37,7 @@ class ServicePagesE2ETest extends BrowserTest {
         String cm = "cm" + unique();
         userWithRoles(cm, county, null, List.of("CUSTOMER_MANAGER"));
         String md = userWithRoles("md" + unique(), dept, null, List.of("MARKET_DEPT"));
+        ServiceTestBase.awayFromMidnight(clock); // the visit below is an hour back: on the customer's first day
         String store = "页面拜访店" + unique();
         String code = customer(md, cm, county, store, "visitCycle", "WEEKLY",
                 "birthday", today().plusDays(2).format(DateTimeFormatter.ofPattern("MM-dd")));

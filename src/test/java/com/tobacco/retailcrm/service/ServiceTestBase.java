@@ -50,6 +50,11 @@ public abstract class ServiceTestBase extends ApiTest {
      */
     @BeforeEach
     void awayFromMidnight() {
+        awayFromMidnight(clock);
+    }
+
+    /** The same for browser tests of service pages, which record visits up to an hour back. */
+    public static void awayFromMidnight(com.tobacco.retailcrm.support.MutableClock clock) {
         LocalTime time = clock.instant().atZone(ZONE).toLocalTime();
         if (time.isBefore(LocalTime.of(2, 0))) {
             clock.advance(Duration.between(time, LocalTime.of(2, 0)));
