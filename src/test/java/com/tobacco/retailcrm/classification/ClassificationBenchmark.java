@@ -70,7 +70,6 @@ class ClassificationBenchmark extends ClassificationTestBase {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
-    private final List<String> report = new ArrayList<>();
     private final BenchTable figures = new BenchTable();
 
     @Test
@@ -133,22 +132,15 @@ class ClassificationBenchmark extends ClassificationTestBase {
         apply(c, lastRun, period);
         note("load average at the end " + loadAverage());
 
-        List<String> out = new ArrayList<>(figures.lines());
-        out.add("");
-        out.addAll(report);
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/classification-bench-report.txt"), out, StandardCharsets.UTF_8);
-        figures.lines().forEach(line -> System.out.println("[bench] " + line));
+        figures.writeReport("classification-bench-report.txt");
     }
 
-    /** A line of the report, printed at once: a run that fails later still shows what it measured. */
     private void note(String line) {
-        System.out.println("[bench] " + line);
-        report.add(line);
+        figures.note(line);
     }
 
     private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).trim();
+        return BenchTable.loadAverage();
     }
 
     // ----------------------------------------------------------------------------------------------------- apply
@@ -283,7 +275,7 @@ class ClassificationBenchmark extends ClassificationTestBase {
                     com.tobacco.retailcrm.classification.persistence.RunStore.resultsArguments(period, tiers, id)));
             args.add(id);
             jdbc.query("explain (analyze, buffers) " + compute, rs -> {
-                report.add("  plan: " + rs.getString(1));
+                figures.noteInReportOnly("  plan: " + rs.getString(1));
             }, args.toArray());
             tx.setRollbackOnly();
         });

@@ -76,7 +76,6 @@ class CustomerBenchmark extends CustomerApiTestBase {
     UserDirectory directory;
 
     private final Random random = new Random(20261123);
-    private final List<String> report = new ArrayList<>();
     private final BenchTable figures = new BenchTable();
     private String codePrefix;
 
@@ -97,22 +96,15 @@ class CustomerBenchmark extends CustomerApiTestBase {
         }
         note("load average at the end " + loadAverage());
 
-        List<String> out = new ArrayList<>(figures.lines());
-        out.add("");
-        out.addAll(report);
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/bench-report.txt"), out, StandardCharsets.UTF_8);
-        figures.lines().forEach(line -> System.out.println("[bench] " + line));
+        figures.writeReport("bench-report.txt");
     }
 
-    /** A line of the report, printed at once: a run that fails later still shows what it measured. */
     private void note(String line) {
-        System.out.println("[bench] " + line);
-        report.add(line);
+        figures.note(line);
     }
 
     private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).trim();
+        return BenchTable.loadAverage();
     }
 
     /** COPY of generated customers (every tenth the customer manager's); returns samples {code, name, phone, initials}. */

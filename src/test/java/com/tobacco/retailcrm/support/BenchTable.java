@@ -45,4 +45,31 @@ public final class BenchTable {
         }
         return out;
     }
+
+    private final List<String> notes = new java.util.ArrayList<>();
+
+    /** A line of the report below the table, printed at once: a run that fails later still shows what it measured. */
+    public void note(String line) {
+        System.out.println("[bench] " + line);
+        notes.add(line);
+    }
+
+    /** A line of the report below the table, not printed (long output such as query plans). */
+    public void noteInReportOnly(String line) {
+        notes.add(line);
+    }
+
+    /** Writes the table and the notes to {@code target/<fileName>} and prints the table. */
+    public void writeReport(String fileName) throws java.io.IOException {
+        List<String> out = new java.util.ArrayList<>(lines());
+        out.add("");
+        out.addAll(notes);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", fileName), out, java.nio.charset.StandardCharsets.UTF_8);
+        lines().forEach(line -> System.out.println("[bench] " + line));
+    }
+
+    public static String loadAverage() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    }
 }
