@@ -42,6 +42,8 @@ class CustomerSearch {
     /** Rows a code-ordered walk may pass to fill a page of a short-name search before the grams index is cheaper. */
     static final int MAX_WALK = 8_000;
     static final long SIZE_RECHECK_NANOS = 60_000_000_000L;
+    /** The longest pinyin-initials prefix the prefix counters hold (V250). */
+    static final int MAX_COUNTED_INITIALS = 5;
 
     private final JdbcTemplate jdbc;
     private final FieldDictionary dictionary;
@@ -65,8 +67,19 @@ class CustomerSearch {
         Where where = where(query, scope);
         String column = SORTABLE.get(page.sortField());
         String direction = page.ascending() ? " asc" : " desc";
-        if (isShortNameOnly(query)) {
-            return shortNameSearch(query, page, scope, where, column, direction);
+        if (countersCarry(query)) {
+            String t = query.q().strip();
+            int length = t.codePointCount(0, t.length());
+            if (DIGITS.matcher(t).matches()) {
+                return column.equals("customer_code") ? digitSearch(query, page, scope, where, direction)
+                        : matchesOnce(where, page, column, direction);
+            }
+            if (INITIALS.matcher(t).matches() && length <= MAX_COUNTED_INITIALS) {
+                return initialsSearch(query, page, scope, where, column, direction);
+            }
+            if (!INITIALS.matcher(t).matches() && length <= 3) {
+                return shortNameSearch(query, page, scope, where, column, direction);
+            }
         }
         if (query.q() == null || query.q().isBlank()) {
             List<Customer> items = jdbc.query("select * from customer c where " + where.sql() + " order by c." + column
@@ -98,13 +111,11 @@ class CustomerSearch {
     }
 
     /**
-     * A one- or two-character q that can only be a store-name substring (not digits, not pinyin letters), with no
-     * filter but those the gram counters carry (status, county, manager): its total comes from the counters.
+     * A text search with no filter but those the counters carry (status, county, manager; the data scope too): its
+     * total can come from the counters.
      */
-    private static boolean isShortNameOnly(CustomerQuery query) {
-        String q = query.q() == null ? "" : query.q().strip();
-        int length = q.codePointCount(0, q.length());
-        return length >= 1 && length <= 2 && !DIGITS.matcher(q).matches() && !INITIALS.matcher(q).matches()
+    private static boolean countersCarry(CustomerQuery query) {
+        return !blank(query.q()) && query.q().strip().codePointCount(0, query.q().strip().length()) <= MAX_Q_LENGTH
                 && blank(query.retailFormat()) && blank(query.marketType()) && !Boolean.TRUE.equals(query.incomplete())
                 && (query.custom() == null || query.custom().isEmpty());
     }
@@ -114,17 +125,158 @@ class CustomerSearch {
     }
 
     /**
-     * Short store-name search (超市 matches one store in eight): the exact total is a sum over the gram counters
-     * (V33) in the caller's scope, so no match is visited to count it. With the total known, the page is read the
-     * cheaper of two ways: when matches are common, walking the customers in code order (at most {@link #MAX_WALK})
-     * and keeping the matching ones reaches the page after a few hundred rows; otherwise the grams index finds all
-     * matches and they are sorted.
+     * Short store-name search (超市 matches one store in eight; a q of up to three characters that is neither digits
+     * nor pinyin letters): the exact total is a sum over the gram counters (V33, V250) in the caller's scope, so no
+     * match is visited to count it. With the total known, the page is read by {@link #walkOrMatches}.
      */
     private PageResponse<Customer> shortNameSearch(CustomerQuery query, PageQuery page, DataScope scope, Where where,
                                                    String column, String direction) {
         String gram = query.q().strip();
-        List<String> parts = new ArrayList<>(List.of("g.gram = ?"));
-        List<Object> args = new ArrayList<>(List.of(gram));
+        long total = sum("customer_name_gram_count", new Where("g.gram = ?", List.of(gram)), query, scope);
+        return walkOrMatches(query, page, scope, where, column, direction, total);
+    }
+
+    /**
+     * Pinyin letters (hx, KTV): the customers whose initials start with them come from the prefix counters (V250);
+     * the store names containing the same letters but whose initials do not start with them (few: letters are rare
+     * in Chinese names) are counted through the name indexes. The sum is the exact total of the union the query
+     * matches.
+     */
+    private PageResponse<Customer> initialsSearch(CustomerQuery query, PageQuery page, DataScope scope, Where where,
+                                                  String column, String direction) {
+        String t = query.q().strip();
+        long counted = sum("customer_prefix_count", new Where("g.kind = 'i' and g.prefix = ?",
+                List.of(t.toLowerCase(Locale.ROOT))), query, scope);
+        List<Arm> arms = arms(t);
+        Arm initials = only(arms, Kind.INITIALS);
+        Where uncounted = filtersOnly(query, scope).and(Arm.any(without(arms, Kind.INITIALS)))
+                .and(initials.negated());
+        long total = counted + count(uncounted);
+        return walkOrMatches(query, page, scope, where, column, direction, total);
+    }
+
+    /**
+     * Digits (a code or licence prefix, a phone or its last four digits, a name substring): the customers whose code
+     * or licence starts with them come from the prefix counters (V250), which leave out each customer's last two
+     * levels; those few (a code or licence equal to the digits or one digit longer) are looked up in the unique
+     * indexes and, with the phone and name matches outside the prefixes (usually none), counted here. The page is
+     * the first rows of a walk of the code index from the prefix merged with those other matches, so a prefix
+     * matching the whole archive reads a page of rows, not every match.
+     */
+    private PageResponse<Customer> digitSearch(CustomerQuery query, PageQuery page, DataScope scope, Where where,
+                                               String direction) {
+        String t = query.q().strip();
+        long[] counted = new long[2];
+        Where counters = counterWhere(query, scope, new Where("g.kind in ('c', 'l') and g.prefix = ?", List.of(t)));
+        jdbc.query("select coalesce(sum(g.customers) filter (where g.kind = 'c'), 0), "
+                + "coalesce(sum(g.customers) filter (where g.kind = 'l'), 0) from customer_prefix_count g where "
+                + counters.sql(), counters.setter(List.of()), rs -> {
+                    counted[0] = rs.getLong(1);
+                    counted[1] = rs.getLong(2);
+                });
+        int levels = t.length() + 2;
+        List<Arm> arms = arms(t);
+        Arm code = only(arms, Kind.CODE);
+        Arm licence = only(arms, Kind.LICENCE);
+        // the customers the counters hold: their code or licence starts with t and is at least two digits longer
+        Where countedByPrefix = new Where("(char_length(c.customer_code) >= " + levels + " and " + code.sql()
+                + ") or (char_length(c.licence_no) >= " + levels + " and " + licence.sql() + ")",
+                concat(code.args(), licence.args()));
+        String[] shortOnes = new String[11];
+        shortOnes[0] = t;
+        for (int d = 0; d <= 9; d++) {
+            shortOnes[d + 1] = t + d;
+        }
+        Arm exact = new Arm(Kind.CODE, "c.customer_code = any(?) or c.licence_no = any(?)",
+                List.<Object>of(shortOnes, shortOnes));
+        List<Arm> others = without(arms, Kind.CODE, Kind.LICENCE);
+        Where filters = filtersOnly(query, scope);
+        long total = counted[0] + counted[1] + count(filters.and(Arm.any(concat(List.of(exact), others)))
+                .and(countedByPrefix.negated()));
+        if (total == 0 || page.offset() >= total) {
+            return new PageResponse<>(List.of(), total, page.page(), page.size());
+        }
+        long wanted = page.offset() + page.size();
+        if (wanted > MAX_WALK) {
+            return new PageResponse<>(matchesOnce(where, page, "customer_code", direction).items(), total, page.page(),
+                    page.size());
+        }
+        // each part's first rows in code order; their union holds the page. The code prefix is walked in the order of
+        // its own (text_pattern_ops) index, the same as the default order for codes, which are digits
+        List<Where> parts = new ArrayList<>();
+        parts.add(filters.and(code.where()));
+        if (counted[1] > 0) {
+            parts.add(filters.and(licence.where()).and(code.negated()));
+        }
+        // the rest: licences one digit longer than t or equal to it (when no licence prefix is counted), phones, names
+        parts.add(filters.and(Arm.any(concat(List.of(new Arm(Kind.LICENCE, "c.licence_no = any(?)",
+                List.<Object>of((Object) shortOnes))), others))).and(code.negated()));
+        List<String> selects = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            selects.add("(select c.id, c.customer_code from customer c where " + parts.get(i).sql()
+                    + " order by c.customer_code" + (i > 0 ? direction : direction.equals(" asc") ? " using ~<~" : " using ~>~")
+                    + " limit " + wanted + ")");
+            args.addAll(parts.get(i).args());
+        }
+        Where union = new Where(String.join(" union ", selects), args);
+        List<Customer> items = jdbc.query("select c.* from (" + union.sql() + ") p join customer c on c.id = p.id"
+                + " order by p.customer_code" + direction + ", p.id limit ? offset ?",
+                union.setter(List.of(page.size(), page.offset())), store.mapper());
+        return new PageResponse<>(items, total, page.page(), page.size());
+    }
+
+    /**
+     * With the exact total known, the page is read the cheaper of two ways: when matches are common, walking the
+     * customers in code order (at most {@link #MAX_WALK}) and keeping the matching ones reaches the page after a few
+     * hundred rows; otherwise the indexes find all matches and they are sorted.
+     */
+    private PageResponse<Customer> walkOrMatches(CustomerQuery query, PageQuery page, DataScope scope, Where where,
+                                                 String column, String direction, long total) {
+        if (total == 0 || page.offset() >= total) {
+            return new PageResponse<>(List.of(), total, page.page(), page.size());
+        }
+        long customers = archiveSize();
+        // rows a walk in code order passes to fill the page if matches were spread evenly; they cluster in real
+        // archives (a town's codes and names), so the walk is bounded and the indexes take over past the bound
+        double expected = (double) (page.offset() + page.size()) * customers / total;
+        if (column.equals("customer_code") && expected <= MAX_WALK / 4.0) {
+            Where walk = filtersOnly(query, scope);
+            Where text = Arm.any(arms(query.q().strip()));
+            List<Object> args = concat(walk.args(), text.args());
+            List<Customer> items = jdbc.query("select c.* from (select c.* from customer c where " + walk.sql()
+                    // the bound as a literal: a generic plan would not know it is small and might sort everything
+                    + " order by c.customer_code" + direction + " limit " + MAX_WALK + ") c where " + text.sql()
+                    + " order by c.customer_code" + direction + " limit ? offset ?",
+                    new Where("", args).setter(List.of(page.size(), page.offset())), store.mapper());
+            if (items.size() == Math.min(page.size(), total - page.offset())) {
+                return new PageResponse<>(items, total, page.page(), page.size());
+            }
+        }
+        return new PageResponse<>(matchesOnce(where, page, column, direction).items(), total, page.page(), page.size());
+    }
+
+    /** The scope and the filters of the query, without its text. */
+    private Where filtersOnly(CustomerQuery query, DataScope scope) {
+        return where(new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
+                query.customerManager(), query.countyCode(), query.incomplete(), query.custom()), scope);
+    }
+
+    /** The sum of a counters table's customers (aliased g) for the key, in the caller's scope and filters. */
+    private long sum(String table, Where key, CustomerQuery query, DataScope scope) {
+        Where counters = counterWhere(query, scope, key);
+        Long n = jdbc.query("select coalesce(sum(g.customers), 0) from " + table + " g where " + counters.sql(),
+                counters.setter(List.of()), rs -> rs.next() ? rs.getLong(1) : 0L);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * The caller's data scope and the status, manager and county filters on a counters table aliased g (which keeps
+     * a customer without a manager under '', a name no scope or filter uses), after {@code key}.
+     */
+    private Where counterWhere(CustomerQuery query, DataScope scope, Where key) {
+        List<String> parts = new ArrayList<>(List.of(key.sql()));
+        List<Object> args = new ArrayList<>(key.args());
         DataScope.SqlPredicate predicate = scope.toSql("g.customer_manager", "g.county_org_unit_id");
         parts.add(predicate.sql());
         args.addAll(predicate.args());
@@ -140,31 +292,7 @@ class CustomerSearch {
             parts.add("g.county_org_unit_id = ?");
             args.add(org.findByCode(query.countyCode().strip()).orElseThrow().id());
         }
-        Where counted = new Where(String.join(" and ", parts.stream().map(p -> "(" + p + ")").toList()), args);
-        Long n = jdbc.query("select coalesce(sum(g.customers), 0) from customer_name_gram_count g where " + counted.sql(),
-                counted.setter(List.of()), rs -> rs.next() ? rs.getLong(1) : 0L);
-        long total = n == null ? 0 : n;
-        if (total == 0 || page.offset() >= total) {
-            return new PageResponse<>(List.of(), total, page.page(), page.size());
-        }
-        long customers = archiveSize();
-        // rows a walk in code order passes to fill the page if matches were spread evenly; they cluster in real
-        // archives (a town's codes and names), so the walk is bounded and the grams index takes over past the bound
-        double expected = (double) (page.offset() + page.size()) * customers / total;
-        if (column.equals("customer_code") && expected <= MAX_WALK / 4.0) {
-            CustomerQuery filtersOnly = new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
-                    query.customerManager(), query.countyCode(), query.incomplete(), query.custom());
-            Where walk = where(filtersOnly, scope);
-            List<Customer> items = jdbc.query("select w.* from (select c.* from customer c where " + walk.sql()
-                    // the bound as a literal: a generic plan would not know it is small and might sort everything
-                    + " order by c.customer_code" + direction + " limit " + MAX_WALK + ") w where strpos(w.store_name, ?) > 0"
-                    + " order by w.customer_code" + direction + " limit ? offset ?",
-                    walk.setter(List.of(gram, page.size(), page.offset())), store.mapper());
-            if (items.size() == Math.min(page.size(), total - page.offset())) {
-                return new PageResponse<>(items, total, page.page(), page.size());
-            }
-        }
-        return new PageResponse<>(matchesOnce(where, page, column, direction).items(), total, page.page(), page.size());
+        return new Where(String.join(" and ", parts.stream().map(p -> "(" + p + ")").toList()), args);
     }
 
     /**
@@ -202,6 +330,14 @@ class CustomerSearch {
     }
 
     record Where(String sql, List<Object> args) {
+
+        Where and(Where other) {
+            return new Where("(" + sql + ") and (" + other.sql + ")", concat(args, other.args));
+        }
+
+        Where negated() {
+            return new Where("not coalesce((" + sql + "), false)", args);
+        }
 
         /** Binds the arguments, Java arrays (from the data scope) as SQL arrays. */
         org.springframework.jdbc.core.PreparedStatementSetter setter(List<Object> extra) {
@@ -268,50 +404,86 @@ class CustomerSearch {
             return;
         }
         String t = q.strip();
-        int length = t.codePointCount(0, t.length());
-        if (length > MAX_Q_LENGTH) {
+        if (t.codePointCount(0, t.length()) > MAX_Q_LENGTH) {
             problems.add(new FieldProblem("q", "{customer.error.q.tooLong}"));
             return;
         }
-        List<String> any = new ArrayList<>();
-        boolean digits = DIGITS.matcher(t).matches();
-        if (digits) {
-            prefix("c.customer_code", t, any, args);
-            prefix("c.licence_no", t, any, args);
+        Where any = Arm.any(arms(t));
+        parts.add(any.sql());
+        args.addAll(any.args());
+    }
+
+    /** The ways the stripped text {@code t} can match, each in the form its index serves. */
+    private List<Arm> arms(String t) {
+        List<Arm> arms = new ArrayList<>();
+        if (DIGITS.matcher(t).matches()) {
+            arms.add(prefix(Kind.CODE, "c.customer_code", t));
+            arms.add(prefix(Kind.LICENCE, "c.licence_no", t));
         }
-        boolean initials = INITIALS.matcher(t).matches();
-        if (initials) {
-            prefix("c.store_name_initials", t.toLowerCase(Locale.ROOT), any, args);
+        if (INITIALS.matcher(t).matches()) {
+            arms.add(prefix(Kind.INITIALS, "c.store_name_initials", t.toLowerCase(Locale.ROOT)));
         }
         if (PHONE_LIKE.matcher(t).matches()) {
             String hash = cipher.phoneHash(t);
-            any.add("c.order_phone_hash = ? or c.mobile_phone_hash = ?");
-            args.add(hash);
-            args.add(hash);
+            arms.add(new Arm(Kind.PHONE, "c.order_phone_hash = ? or c.mobile_phone_hash = ?", List.of(hash, hash)));
             // a fixed line given without its area code
             String number = PhoneNumber.digits(t);
             if (LOCAL_NUMBER.matcher(number).matches()) {
                 String local = cipher.localNumberHash(number);
-                any.add("c.order_phone_local_hash = ? or c.mobile_phone_local_hash = ?");
-                args.add(local);
-                args.add(local);
+                arms.add(new Arm(Kind.PHONE, "c.order_phone_local_hash = ? or c.mobile_phone_local_hash = ?",
+                        List.of(local, local)));
             }
         }
         if (PHONE_TAIL.matcher(t).matches()) {
             String tail = cipher.phoneTailHash(t);
-            any.add("c.order_phone_tail_hash = ? or c.mobile_phone_tail_hash = ?");
-            args.add(tail);
-            args.add(tail);
+            arms.add(new Arm(Kind.PHONE, "c.order_phone_tail_hash = ? or c.mobile_phone_tail_hash = ?", List.of(tail, tail)));
         }
-        if (length >= 3) {
-            any.add("c.store_name like ? escape '\\'");
-            args.add("%" + escapeLike(t) + "%");
+        if (t.codePointCount(0, t.length()) >= 3) {
+            arms.add(new Arm(Kind.NAME, "c.store_name like ? escape '\\'", List.of("%" + escapeLike(t) + "%")));
         } else {
             // a one- or two-character string is itself the gram, so containment is the substring match
-            any.add("c.store_name_grams @> array[?]::text[]");
-            args.add(t);
+            arms.add(new Arm(Kind.NAME, "c.store_name_grams @> array[?]::text[]", List.of(t)));
         }
-        parts.add(String.join(" or ", any));
+        return arms;
+    }
+
+    /** What a text search matches by. */
+    enum Kind {
+        CODE, LICENCE, INITIALS, PHONE, NAME
+    }
+
+    /** One way a text search matches, as SQL on customer c. */
+    record Arm(Kind kind, String sql, List<Object> args) {
+
+        Where where() {
+            return new Where(sql, args);
+        }
+
+        Where negated() {
+            return where().negated();
+        }
+
+        /** Any of the arms. */
+        static Where any(List<Arm> arms) {
+            return arms.isEmpty() ? new Where("false", List.of())
+                    : new Where(String.join(" or ", arms.stream().map(a -> "(" + a.sql + ")").toList()),
+                    arms.stream().flatMap(a -> a.args.stream()).toList());
+        }
+    }
+
+    private static Arm only(List<Arm> arms, Kind kind) {
+        return arms.stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
+    }
+
+    private static List<Arm> without(List<Arm> arms, Kind... kinds) {
+        Set<Kind> left = Set.of(kinds);
+        return arms.stream().filter(a -> !left.contains(a.kind())).toList();
+    }
+
+    private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -319,11 +491,10 @@ class CustomerSearch {
      * in a generic prepared plan (a bound LIKE pattern is unknown when such a plan is made): byte-wise, the strings
      * starting with "123" are exactly those from "123" up to, not including, "124".
      */
-    private static void prefix(String column, String prefix, List<String> any, List<Object> args) {
+    private static Arm prefix(Kind kind, String column, String prefix) {
         int last = prefix.length() - 1;
-        any.add(column + " ~>=~ ? and " + column + " ~<~ ?");
-        args.add(prefix);
-        args.add(prefix.substring(0, last) + (char) (prefix.charAt(last) + 1));
+        return new Arm(kind, column + " ~>=~ ? and " + column + " ~<~ ?",
+                List.of(prefix, prefix.substring(0, last) + (char) (prefix.charAt(last) + 1)));
     }
 
     static String escapeLike(String s) {
