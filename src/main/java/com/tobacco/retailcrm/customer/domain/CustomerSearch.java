@@ -149,7 +149,7 @@ class CustomerSearch {
                 List.of(t.toLowerCase(Locale.ROOT))), query, scope);
         List<Arm> arms = arms(t);
         Arm initials = only(arms, Kind.INITIALS);
-        Where uncounted = filtersOnly(query, scope).and(Arm.any(without(arms, Kind.INITIALS)))
+        Where uncounted = sparseFilters(query, scope).and(Arm.any(without(arms, Kind.INITIALS)))
                 .and(initials.negated());
         long total = counted + count(uncounted);
         return walkOrMatches(query, page, scope, where, column, direction, total);
@@ -191,7 +191,8 @@ class CustomerSearch {
                 List.<Object>of(shortOnes, shortOnes));
         List<Arm> others = without(arms, Kind.CODE, Kind.LICENCE);
         Where filters = filtersOnly(query, scope);
-        long total = counted[0] + counted[1] + count(filters.and(Arm.any(concat(List.of(exact), others)))
+        Where sparse = sparseFilters(query, scope);
+        long total = counted[0] + counted[1] + count(sparse.and(Arm.any(concat(List.of(exact), others)))
                 .and(countedByPrefix.negated()));
         if (total == 0 || page.offset() >= total) {
             return new PageResponse<>(List.of(), total, page.page(), page.size());
@@ -209,7 +210,7 @@ class CustomerSearch {
             parts.add(filters.and(licence.where()).and(code.negated()));
         }
         // the rest: licences one digit longer than t or equal to it (when no licence prefix is counted), phones, names
-        parts.add(filters.and(Arm.any(concat(List.of(new Arm(Kind.LICENCE, "c.licence_no = any(?)",
+        parts.add(sparse.and(Arm.any(concat(List.of(new Arm(Kind.LICENCE, "c.licence_no = any(?)",
                 List.<Object>of((Object) shortOnes))), others))).and(code.negated()));
         List<String> selects = new ArrayList<>();
         List<Object> args = new ArrayList<>();
@@ -236,7 +237,7 @@ class CustomerSearch {
         if (total == 0 || page.offset() >= total) {
             return new PageResponse<>(List.of(), total, page.page(), page.size());
         }
-        long customers = archiveSize();
+        long customers = scopeSize(query, scope);
         // rows a walk in code order passes to fill the page if matches were spread evenly; they cluster in real
         // archives (a town's codes and names), so the walk is bounded and the indexes take over past the bound
         double expected = (double) (page.offset() + page.size()) * customers / total;
@@ -293,6 +294,19 @@ class CustomerSearch {
             args.add(org.findByCode(query.countyCode().strip()).orElseThrow().id());
         }
         return new Where(String.join(" and ", parts.stream().map(p -> "(" + p + ")").toList()), args);
+    }
+
+    /**
+     * The customers in the caller's scope and the counters' filters: the whole archive's estimate, or the sum of the
+     * counters of the ten one-digit code prefixes (every code has eight digits or more).
+     */
+    private long scopeSize(CustomerQuery query, DataScope scope) {
+        if (scope.kind() == DataScope.Kind.COMPANY && blank(query.status()) && blank(query.customerManager())
+                && blank(query.countyCode())) {
+            return archiveSize();
+        }
+        return Math.max(1, sum("customer_prefix_count", new Where("g.kind = 'c' and g.prefix = any(?)",
+                List.of((Object) new String[] {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})), query, scope));
     }
 
     /**
@@ -358,10 +372,28 @@ class CustomerSearch {
     }
 
     Where where(CustomerQuery query, DataScope scope) {
+        return where(query, scope, "c.customer_manager", "c.county_org_unit_id");
+    }
+
+    /**
+     * The scope and filters as a condition checked on rows found through other indexes: when the text matches few
+     * customers, intersecting them with the manager's or the county's whole index costs more than the matches.
+     */
+    private Where sparseFilters(CustomerQuery query, DataScope scope) {
+        return where(new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
+                query.customerManager(), query.countyCode(), query.incomplete(), query.custom()), scope,
+                "(c.customer_manager || '')", "(c.county_org_unit_id + 0)");
+    }
+
+    private Where where(CustomerQuery query, DataScope scope, String managerColumn, String countyColumn) {
         List<String> parts = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
-        DataScope.SqlPredicate predicate = scope.toSql("c.customer_manager", "c.county_org_unit_id");
+        DataScope.SqlPredicate predicate = scope.toSql(managerColumn, countyColumn);
+        if (scope.managers().size() == 1 && (scope.kind() == DataScope.Kind.OWN || scope.kind() == DataScope.Kind.TEAM)) {
+            // one manager as an equality, which a generic plan can walk in the manager's code order (V251)
+            predicate = new DataScope.SqlPredicate(managerColumn + " = ?", List.of(scope.managers().iterator().next()));
+        }
         parts.add(predicate.sql());
         args.addAll(predicate.args());
         text(query.q(), parts, args, problems);
@@ -369,7 +401,7 @@ class CustomerSearch {
         enumFilter("marketType", query.marketType(), parts, args, problems);
         enumFilter("status", query.status(), parts, args, problems);
         if (query.customerManager() != null && !query.customerManager().isBlank()) {
-            parts.add("c.customer_manager = ?");
+            parts.add(managerColumn + " = ?");
             args.add(query.customerManager().strip());
         }
         if (query.countyCode() != null && !query.countyCode().isBlank()) {
@@ -377,7 +409,7 @@ class CustomerSearch {
             if (county.isEmpty()) {
                 problems.add(new FieldProblem("countyCode", "{customer.error.countyCode}"));
             } else {
-                parts.add("c.county_org_unit_id = ?");
+                parts.add(countyColumn + " = ?");
                 args.add(county.get().id());
             }
         }
