@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -289,13 +288,5 @@ class UpkeepSchedulerTest extends ApiTest {
         var r = http.post("/api/v1/customers", md, body);
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         return code;
-    }
-
-    private static String digits(int n) {
-        StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 }
