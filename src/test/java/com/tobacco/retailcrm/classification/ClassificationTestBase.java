@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -48,15 +47,6 @@ abstract class ClassificationTestBase extends ApiTest {
                 + "values ('retailFormat', ?, ?, ?, 900)", code, "测试业态" + code, "Test format " + code);
         dictionary.reload();
         return code;
-    }
-
-    protected static String digits(int n) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 
     protected String customer(County c, String format, String marketType) {

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,14 +91,5 @@ abstract class ComplaintTestBase extends ApiTest {
             }
         }
         return http.post("/api/v1/complaints/" + id + "/" + action, token, map);
-    }
-
-    static String digits(int n) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 }

@@ -7,7 +7,6 @@ import com.tobacco.retailcrm.support.Http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /** Helpers for customer tests: a county with its people, and customers with unique codes and licences. */
@@ -33,15 +32,6 @@ public abstract class CustomerApiTestBase extends ApiTest {
         String mdName = "md" + unique();
         String md = userWithRoles(mdName, dept, null, List.of("MARKET_DEPT"));
         return new County(county, md, mmName, mm, cmName, cm, mdName);
-    }
-
-    protected static String digits(int n) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 
     protected Map<String, Object> minimal(String storeName) {

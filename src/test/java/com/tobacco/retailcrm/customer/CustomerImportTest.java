@@ -90,7 +90,7 @@ public class CustomerImportTest extends CustomerApiTestBase {
 
     /**
      * A customer created by an import has its creation in the history as one entry per value with the source
-     * IMPORT:&lt;id&gt;, sensitive values masked; stored as one row per field, sensitive values encrypted.
+     * IMPORT:&lt;id&gt;, sensitive values masked; stored encrypted.
      */
     @Test
     void customersCreatedByAnImportHaveEveryValueInTheirHistory() {
@@ -112,11 +112,54 @@ public class CustomerImportTest extends CustomerApiTestBase {
         assertThat(created).containsEntry("customerCode", code).containsEntry("storeName", "新建导入店")
                 .containsEntry("retailFormat", "2").containsEntry("orderPhone", "138****5678")
                 .containsEntry("orderFrequency", "WEEKLY").containsEntry("status", "ACTIVE");
-        assertThat(jdbc.queryForObject("select count(*) from customer_history where customer_code = ?", Integer.class,
-                code)).isEqualTo(created.size());
-        String stored = jdbc.queryForObject(
-                "select new_value from customer_history where customer_code = ? and field = 'orderPhone'", String.class, code);
+        assertThat(jdbc.queryForObject("select count(*) from customer_history_entry where customer_code = ?",
+                Integer.class, code)).isEqualTo(created.size());
+        String stored = jdbc.queryForObject("select new_value from customer_history_entry where customer_code = ? "
+                + "and field = 'orderPhone'", String.class, code);
         assertThat(stored).startsWith("AES:").doesNotContain("13812345678");
+    }
+
+    /**
+     * V255: an imported creation is stored as ONE history row (its fields and initial values as two arrays), and
+     * reads through the API exactly as a creation stored one row per field: the same fields in the same order,
+     * the same values, the source of the import.
+     */
+    @Test
+    void historyOfACreatedCustomerReadsAsOneEntryPerFieldFromOneStoredRow() {
+        County c = county();
+        String imported = digits(12);
+        String csv = String.join("\n", "customerCode,licenceNo,storeName,retailFormat,marketType,countyCode,orderPhone,"
+                        + "contactPerson,businessArea",
+                imported + "," + digits(12) + ",\"一行\"\"台账\\店\",2,1," + c.code() + ",13812345678,甲,88.5");
+        var r = files.upload("/api/v1/customers/import", c.marketDept(), "one.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(counts(r.json())).as("%s", r).containsExactly(1, 1, 0, 0, 0);
+        String source = "IMPORT:" + r.json().get("id").asLong();
+        assertThat(jdbc.queryForList("select field from customer_history where customer_code = ?", String.class, imported))
+                .containsExactly("*");
+        String direct = create(c, Map.of("customerCode", digits(12), "licenceNo", digits(12), "storeName", "一行\"台账\\店",
+                "retailFormat", "2", "marketType", "1", "orderPhone", "13812345678", "contactPerson", "甲",
+                "businessArea", 88.5)).get("customerCode").asString();
+        assertThat(jdbc.queryForObject("select count(*) from customer_history where customer_code = ?", Integer.class,
+                direct)).isGreaterThan(5);
+
+        List<String> fromOneRow = new ArrayList<>();
+        http.get("/api/v1/customers/" + imported + "/history", c.marketDept()).json().forEach(h -> {
+            assertThat(h.get("source").asString()).isEqualTo(source);
+            assertThat(h.get("oldValue").isNull()).isTrue();
+            fromOneRow.add(h.get("field").asString() + "=" + (h.get("field").asString().matches("customerCode|licenceNo")
+                    ? "" : h.get("newValue").asString()));
+        });
+        List<String> fromRows = new ArrayList<>();
+        http.get("/api/v1/customers/" + direct + "/history", c.marketDept()).json().forEach(h ->
+                fromRows.add(h.get("field").asString() + "=" + (h.get("field").asString().matches("customerCode|licenceNo")
+                        ? "" : h.get("newValue").asString())));
+        assertThat(fromOneRow).containsExactlyInAnyOrderElementsOf(fromRows).contains("storeName=一行\"台账\\店",
+                "orderPhone=138****5678", "businessArea=88.5");
+        // newest first, as the rows of a creation written one per field in the order of its values
+        List<String> stored = new ArrayList<>(jdbc.queryForList("select unnest(created_fields) from customer_history "
+                + "where customer_code = ?", String.class, imported));
+        java.util.Collections.reverse(stored);
+        assertThat(fromOneRow.stream().map(e -> e.substring(0, e.indexOf('='))).toList()).isEqualTo(stored);
     }
 
     @Test

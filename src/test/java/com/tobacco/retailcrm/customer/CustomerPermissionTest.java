@@ -208,6 +208,30 @@ class CustomerPermissionTest extends CustomerApiTestBase {
         assertThat(merge.json().has("openingHours")).as("null clears the field").isFalse();
     }
 
+    /** The customer API reads the sent version as every other module does (shared.api.SentVersion), and requires it. */
+    @Test
+    void theVersionIsReadAsEveryModuleReadsItAndIsRequired() {
+        County c = county();
+        String path = "/api/v1/customers/" + createManaged(c, "版本读法店").get("customerCode").asString();
+        var weak = http.raw("PATCH", path, c.manager(), "{\"openingHours\":\"8-20\"}",
+                Map.of("Content-Type", "application/merge-patch+json", "If-Match", "W/\"0\""));
+        assertThat(weak.status()).as("a weak If-Match, as proxies send it: " + weak).isEqualTo(200);
+        for (Object bad : new Object[] {"1", 1.5, -1}) {
+            var refused = http.patch(path, c.manager(), Map.of("version", bad, "openingHours", "8-21"));
+            assertThat(refused.status()).as(String.valueOf(bad)).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        }
+        var missing = http.patch(path, c.manager(), Map.of("openingHours", "8-21"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        var malformedHeader = http.raw("PATCH", path, c.manager(), "{\"openingHours\":\"8-21\"}",
+                Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"x\""));
+        assertThat(malformedHeader.status()).isEqualTo(400);
+        assertThat(malformedHeader.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(http.get(path, c.manager()).json().get("version").asLong()).as("only the weak one applied").isEqualTo(1);
+    }
+
     @Test
     void statusTransitionsNeedAReasonAndCancelledIsReadOnly() {
         County c = county();

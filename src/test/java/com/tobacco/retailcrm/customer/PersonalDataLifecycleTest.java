@@ -189,6 +189,55 @@ class PersonalDataLifecycleTest extends CustomerApiTestBase {
                 + "and customer_code = ?", Long.class, code)).isEqualTo(1);
     }
 
+    /**
+     * V255: a customer created by an import has its creation stored as one history row; the erasure clears the
+     * destroyed fields' values in it too (the entries stay, without values), and nothing else of that row may change.
+     */
+    @Test
+    void erasureClearsTheDestroyedValuesOfACreationStoredAsOneRow() {
+        County c = county();
+        String code = digits(12);
+        String csv = "customerCode,licenceNo,storeName,retailFormat,marketType,countyCode,customerManager,idCardNo,"
+                + "mobilePhone,contactPerson,address\n" + code + "," + digits(12) + ",一行销毁店,1,1," + c.code() + ","
+                + c.managerName() + "," + ID_CARD + "," + MOBILE + ",李四,文三路2号\n";
+        var imported = new FileTransfer(http.base()).upload("/api/v1/customers/import", c.marketDept(), "c.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+        assertThat(imported.json().get("created").asInt()).as("%s", imported).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from customer_history where customer_code = ? and field = '*'",
+                Integer.class, code)).isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.update("update customer_history set created_values[1] = null "
+                + "where customer_code = ? and field = '*'", code)).isInstanceOf(DataAccessException.class);
+        cancelledAt(code, yearsAgo(3, -1));
+
+        assertThat(retention.runNow()).isPresent();
+
+        Map<String, String> entries = new java.util.HashMap<>();
+        jdbc.query("select field, new_value from customer_history_entry where customer_code = ? and source like 'IMPORT:%'",
+                rs -> {
+                    entries.put(rs.getString(1), rs.getString(2));
+                }, code);
+        assertThat(entries).containsKeys("idCardNo", "mobilePhone", "contactPerson")
+                .containsEntry("address", "文三路2号").containsEntry("storeName", "一行销毁店");
+        assertThat(entries.get("idCardNo")).isNull();
+        assertThat(entries.get("mobilePhone")).isNull();
+        assertThat(entries.get("contactPerson")).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from customer_history where customer_code = ? "
+                + "and array_to_string(created_values, '|') like '%李四%'", Integer.class, code)).isZero();
+        var history = http.get("/api/v1/customers/" + code + "/history", c.marketDept()).json();
+        history.forEach(h -> {
+            if (h.get("field").asString().equals("idCardNo")) {
+                assertThat(h.get("newValue").isNull()).isTrue();
+            }
+        });
+        // only the destroyed fields' values may be cleared, nothing else of the row changed
+        assertThatThrownBy(() -> jdbc.update("update customer_history set created_values = array_replace(created_values, "
+                + "'文三路2号', null) where customer_code = ? and field = '*'", code)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("update customer_history set created_fields = created_fields[1:2] "
+                + "where customer_code = ? and field = '*'", code)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("delete from customer_history where customer_code = ? and field = '*'", code))
+                .isInstanceOf(DataAccessException.class);
+    }
+
     @Test
     void theHistoryStaysAppendOnlyExceptForClearingTheValuesOfDestroyedFields() {
         County c = county();

@@ -7,7 +7,6 @@ import com.tobacco.retailcrm.support.Http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,14 +80,5 @@ public abstract class RatingApiTestBase extends ApiTest {
             }
         });
         return rows;
-    }
-
-    protected static String digits(int n) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 }

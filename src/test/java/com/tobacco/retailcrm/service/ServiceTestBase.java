@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -101,14 +100,5 @@ public abstract class ServiceTestBase extends ApiTest {
                 insert into visit (customer_code, visited_by, visited_at, visit_date, purpose, findings, created_at)
                 values (?, ?, ?, ?, ?, '历史拜访', now())""", code, manager,
                 java.sql.Timestamp.from(day.atTime(10, 0).atZone(ZONE).toInstant()), day, purpose);
-    }
-
-    protected static String digits(int n) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +151,18 @@ public abstract class ApiTest {
     /** A unique suffix for names in this test run (the external database keeps data between runs). */
     protected static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    /**
+     * A random number of {@code n} digits, not starting with 0, for codes the archive wants as digits (customer code,
+     * licence number, phone numbers); unique enough for a test run.
+     */
+    protected static String digits(int n) {
+        StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
+        while (sb.length() < n) {
+            sb.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return sb.toString();
     }
 
     /** Creates an org unit under a parent and returns its code. */

@@ -49,15 +49,6 @@ class SurveyApiTest extends ApiTest {
         assertThat(r.status()).as("customer: %s", r).isEqualTo(201);
     }
 
-    static String digits(int n) {
-        StringBuilder b = new StringBuilder();
-        java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
-        for (int i = 0; i < n; i++) {
-            b.append(rnd.nextInt(i == 0 ? 1 : 0, 10));
-        }
-        return b.toString();
-    }
-
     private static Map<String, Object> questionnaire(String title) {
         return Http.body("title", title, "questions", List.of(
                 Map.of("code", "delivery", "text", "送货准时吗？", "type", "RATING", "dimension", "送货服务"),

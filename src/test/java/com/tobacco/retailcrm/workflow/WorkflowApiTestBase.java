@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /** A county with the seven people of an onboarding, and helpers to drive cases over HTTP. */
@@ -42,14 +41,6 @@ abstract class WorkflowApiTestBase extends ApiTest {
         var r = apiLogin(username, USER_PASSWORD);
         assertThat(r.status()).as("login %s: %s", username, r).isEqualTo(200);
         return r.json().get("token").asString();
-    }
-
-    protected static String digits(int n) {
-        StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 
     protected Map<String, Object> newLicence(String countyCode) {

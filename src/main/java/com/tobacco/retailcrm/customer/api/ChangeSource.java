@@ -13,13 +13,21 @@ public record ChangeSource(Kind kind, String reference) {
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.-]{1,60}");
 
     public enum Kind {
-        DIRECT(false), CHANGE_REQUEST(false), IMPORT(false), ONBOARDING(false),
-        CLASSIFICATION(true), RATING(true), PURCHASES(true), VIOLATIONS(true);
+        DIRECT(false, true), CHANGE_REQUEST(false, false), IMPORT(false, false), ONBOARDING(false, false),
+        UPKEEP(false, true),
+        CLASSIFICATION(true, false), RATING(true, false), PURCHASES(true, false), VIOLATIONS(true, false);
 
         private final boolean computing;
+        private final boolean editPermission;
 
-        Kind(boolean computing) {
+        Kind(boolean computing, boolean editPermission) {
             this.computing = computing;
+            this.editPermission = editPermission;
+        }
+
+        /** Whether a change from this source is held to the caller's direct-edit permission, as an edit is. */
+        public boolean editPermission() {
+            return editPermission;
         }
 
         /** Whether this source computes SYSTEM fields (and so may write them). */

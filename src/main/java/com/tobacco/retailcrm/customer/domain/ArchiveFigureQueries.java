@@ -65,7 +65,8 @@ class ArchiveFigureQueries implements ArchiveFigures {
 
     /**
      * The candidates are few (created one by one around the month), so their deadlines are counted on the working
-     * calendar here; their completeness still comes from SQL.
+     * calendar here; their completeness still comes from SQL. Like the reminders, it reads the per-field creation
+     * rows of customer_history directly: creations one by one are never stored as one row (V255).
      */
     private Map<Key, Long> overdueNew(YearMonth month, Completeness expr) {
         LocalDate today = LocalDate.now(clock.withZone(crm.zone()));

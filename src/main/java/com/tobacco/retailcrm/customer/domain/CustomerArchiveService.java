@@ -136,7 +136,7 @@ public class CustomerArchiveService implements CustomerArchive {
                                      ChangeSource source, String reason, CustomerValidator.CountyManagers managers) {
         List<Violation> problems = new ArrayList<>();
         Map<String, Object> parsed = validator.parse(changes, source, problems);
-        if (source.kind() == ChangeSource.Kind.DIRECT) {
+        if (source.kind().editPermission()) {
             checkDirectPermission(customer, parsed.keySet().stream()
                     .filter(k -> !FieldValues.same(customer.get(k), parsed.get(k))).toList());
         }

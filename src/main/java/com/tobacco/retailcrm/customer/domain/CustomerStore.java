@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ class CustomerStore {
             return;
         }
         StringBuilder text = new StringBuilder(customers.size() * 600);
-        customers.forEach(c -> text.append(copyLine(c, null, now, by)));
+        customers.forEach(c -> text.append(copyLine(c, null, now, by, Map.of())));
         copyIn("customer (" + String.join(", ", copyColumns(false)) + ")", text);
     }
 
@@ -122,20 +123,54 @@ class CustomerStore {
                 Long.class, n);
     }
 
+    /** The field of a creation stored as one history row (V255); its entries are read from customer_history_entry. */
+    static final String CREATION_IN_ONE_ROW = "*";
+
     /**
      * A new customer (with its reserved id) and its 修改台账 rendered for {@link #copyNew}: one COPY line for the
-     * customer and one history line per value it is created with (sensitive values encrypted as {@link #history}
-     * does). All the per-row work of a bulk creation (encryption, keyed hashes, pinyin) happens here, so it can
-     * run while the previous batch is being written.
+     * customer and ONE history line holding every value it is created with (V255: fields and values as two arrays,
+     * read back as one entry per field), sensitive values as ciphertext. A sensitive value is encrypted once, for the
+     * column and the history alike. All the per-row work of a bulk creation (encryption, keyed hashes, pinyin)
+     * happens here, so it can run while the previous batch is being written.
      */
     RenderedCustomer render(Customer c, long id, Instant now, String who, String source) {
-        String tail = "\t" + copyText(who) + "\t" + copyText(now) + "\t" + copyText(source) + "\n";
-        String head = id + "\t" + copyText(c.code()) + "\t";
-        StringBuilder history = new StringBuilder(c.values().size() * 120);
-        c.values().forEach((key, value) -> history.append(head).append(copyText(key)).append("\t\\N\t")
-                .append(copyText(protect(key, FieldValues.format(value)))).append(tail));
-        return new RenderedCustomer(copyLine(c, id, now, who).getBytes(StandardCharsets.UTF_8),
-                history.toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, String> sealed = new HashMap<>();
+        StringBuilder fields = new StringBuilder(c.values().size() * 16).append('{');
+        StringBuilder values = new StringBuilder(c.values().size() * 40).append('{');
+        c.values().forEach((key, value) -> {
+            String text = FieldValues.format(value);
+            if (text != null && dictionary.find(key).map(FieldDefinition::sensitive).orElse(false)) {
+                text = cipher.encrypt(text);
+                sealed.put(key, text);
+            }
+            arrayElement(fields, key);
+            arrayElement(values, text);
+        });
+        String history = id + "\t" + copyText(c.code()) + "\t" + CREATION_IN_ONE_ROW + "\t\\N\t\\N\t" + copyText(who) + "\t"
+                + copyText(now) + "\t" + copyText(source) + "\t" + copyText(fields.append('}')) + "\t"
+                + copyText(values.append('}')) + "\n";
+        return new RenderedCustomer(copyLine(c, id, now, who, sealed).getBytes(StandardCharsets.UTF_8),
+                history.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends a value as an element of a PostgreSQL array literal: quoted, NULL for null. */
+    private static void arrayElement(StringBuilder array, String value) {
+        if (array.length() > 1) {
+            array.append(',');
+        }
+        if (value == null) {
+            array.append("NULL");
+            return;
+        }
+        array.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                array.append('\\');
+            }
+            array.append(ch);
+        }
+        array.append('"');
     }
 
     /**
@@ -147,8 +182,7 @@ class CustomerStore {
     }
 
     /**
-     * Inserts rendered customers with one COPY and their history with another (an imported customer brings some
-     * twenty history rows, and binding them row by row cost the import more than the customers). Runs on the
+     * Inserts rendered customers with one COPY and their creation history (one row each) with another. Runs on the
      * caller's transaction's connection, so it commits or rolls back with the rest.
      */
     void copyNew(List<RenderedCustomer> customers) {
@@ -158,7 +192,7 @@ class CustomerStore {
         copyIn("customer (" + String.join(", ", copyColumns(true)) + ")",
                 customers.stream().map(RenderedCustomer::line).toList());
         copyIn("customer_history (customer_id, customer_code, field, old_value, new_value, changed_by, changed_at, "
-                + "source)", customers.stream().map(RenderedCustomer::history).toList());
+                + "source, created_fields, created_values)", customers.stream().map(RenderedCustomer::history).toList());
     }
 
     /** The columns of {@link #copyLine}, in its order. */
@@ -183,15 +217,20 @@ class CustomerStore {
         return columns;
     }
 
-    /** One customer as a line of COPY text in the order of {@link #copyColumns}. */
-    private String copyLine(Customer c, Long id, Instant now, String by) {
+    /**
+     * One customer as a line of COPY text in the order of {@link #copyColumns}; {@code sealed} holds ciphertexts
+     * of its sensitive values already made (key to ciphertext), the others are encrypted here.
+     */
+    private String copyLine(Customer c, Long id, Instant now, String by, Map<String, String> sealed) {
         List<String> columns = new ArrayList<>(); // named once for all rows by copyColumns
         List<Object> args = new ArrayList<>();
         if (id != null) {
             args.add(id);
         }
         args.add(c.countyOrgUnitId());
-        addColumns(c, dictionary.fixed().stream().map(FieldDefinition::key).toList(), columns, args);
+        for (FieldDefinition f : dictionary.fixed()) {
+            args.addAll(valuesOf(c, f.key(), sealed.get(f.key())));
+        }
         args.addAll(List.of(now, now, by));
         StringBuilder line = new StringBuilder(600);
         for (int i = 0; i < args.size(); i++) {
@@ -426,9 +465,13 @@ class CustomerStore {
                         Timestamp.from(e.changedAt()), e.source(), e.reason()}).toList());
     }
 
-    /** History of a customer, newest first, sensitive values decrypted (the caller masks them). */
+    /**
+     * History of a customer, newest first, sensitive values decrypted (the caller masks them): one entry per field,
+     * whether a creation is stored as a row per field or as one row (V255's view expands it).
+     */
     List<HistoryEntry> historyOf(long customerId) {
-        return jdbc.query("select * from customer_history where customer_id = ? order by changed_at desc, id desc",
+        return jdbc.query("select * from customer_history_entry where customer_id = ?"
+                        + " order by changed_at desc, id desc, position desc",
                 (rs, i) -> new HistoryEntry(rs.getLong("customer_id"), rs.getString("customer_code"),
                         rs.getString("field"), reveal(rs.getString("field"), rs.getString("old_value")),
                         reveal(rs.getString("field"), rs.getString("new_value")), rs.getString("changed_by"),
@@ -497,9 +540,14 @@ class CustomerStore {
 
     /** The values of {@link #columnsOf} for this customer: sensitive ones encrypted, derived ones computed. */
     private List<Object> valuesOf(Customer c, String key) {
+        return valuesOf(c, key, null);
+    }
+
+    /** {@link #valuesOf(Customer, String)} with the sensitive value's ciphertext when already made (else null). */
+    private List<Object> valuesOf(Customer c, String key, String sealed) {
         FieldDefinition f = dictionary.require(key);
         Object value = c.get(key);
-        Object stored = f.sensitive() ? cipher.encrypt(FieldValues.format(value)) : value;
+        Object stored = !f.sensitive() ? value : sealed != null ? sealed : cipher.encrypt(FieldValues.format(value));
         if (f.type() == FieldType.PHONE) {
             String phone = (String) value;
             return java.util.Arrays.asList(stored, cipher.phoneHash(phone), cipher.phoneTailHash(phone),

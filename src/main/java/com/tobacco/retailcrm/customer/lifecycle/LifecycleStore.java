@@ -25,7 +25,7 @@ class LifecycleStore {
     /** CANCELLED customers not yet erased, with when they were cancelled (their status history, else last update). */
     private static final String CANCELLED = """
             select c.id, c.customer_code,
-                   coalesce((select max(h.changed_at) from customer_history h
+                   coalesce((select max(h.changed_at) from customer_history_entry h
                               where h.customer_id = c.id and h.field = 'status' and h.new_value = 'CANCELLED'),
                             c.updated_at) as cancelled_at
             from customer c
@@ -105,7 +105,7 @@ class LifecycleStore {
             }
         }, id);
         List<String> inHistory = jdbc.queryForList("""
-                select distinct field from customer_history
+                select distinct field from customer_history_entry
                 where customer_id = ? and field = any (?) and (old_value is not null or new_value is not null)""",
                 String.class, id, columns.keySet().toArray(String[]::new));
         return columns.keySet().stream().filter(k -> held.contains(k) || inHistory.contains(k)).toList();
@@ -113,7 +113,8 @@ class LifecycleStore {
 
     /**
      * Records the erasure, then clears the fields in the row (and their search hashes) and their values in the
-     * history (which V145's trigger allows only once the erasure is recorded). The row's version moves on so an open
+     * history, in per-field rows and in creations stored as one row (V255), which V145's trigger allows only once
+     * the erasure is recorded. The row's version moves on so an open
      * form cannot write the old values back.
      */
     void erase(Cancelled customer, Map<String, String> columns, List<String> fields, Instant now) {
@@ -138,6 +139,14 @@ class LifecycleStore {
                 update customer_history set old_value = null, new_value = null
                 where customer_id = ? and field = any (?) and (old_value is not null or new_value is not null)""",
                 customer.id(), fields.toArray(String[]::new));
+        jdbc.update("""
+                update customer_history h
+                set created_values = (select array_agg(case when f.field = any (?) then null else f.value end
+                                                       order by f.position)
+                                      from unnest(h.created_fields, h.created_values)
+                                           with ordinality as f(field, value, position))
+                where customer_id = ? and created_fields && ?::text[]""",
+                fields.toArray(String[]::new), customer.id(), fields.toArray(String[]::new));
     }
 
     private ErasureRow erasureRow(ResultSet rs, int n) throws SQLException {

@@ -125,7 +125,9 @@ public class CustomerReminders {
      * New customers (created within the onboarding window) whose archive is still incomplete: due 5 working days
      * after the day they were created, overdue after that. Completeness is the archive's own rule. A new customer is
      * one onboarded or created one by one; retailers brought in by a bulk load (an import, the demo data) already
-     * trade and are not 新增户, so they raise no such reminder.
+     * trade and are not 新增户, so they raise no such reminder. The customer_history table is read directly, not
+     * through customer_history_entry: a creation one by one is always stored a row per field (only an import's is
+     * one row, V255).
      */
     private List<Reminder> incompleteNewCustomers(DataScope scope, String manager, LocalDate today,
                                                   Map<Long, String> counties) {

@@ -10,6 +10,8 @@ import com.tobacco.retailcrm.customer.domain.CustomerArchiveService;
 import com.tobacco.retailcrm.shared.api.InvalidInputException;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.api.PageResponse;
+import com.tobacco.retailcrm.shared.api.SentVersion;
+import com.tobacco.retailcrm.shared.api.Versions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ class CustomerController {
 
     private static final Set<String> LIST_PARAMS = Set.of("q", "retailFormat", "marketType", "status", "customerManager",
             "countyCode", "incomplete", "page", "size", "sort");
+
+    /** A malformed version keeps the message the customer pages already show for it. */
+    private static final SentVersion VERSION = new SentVersion("version", "{customer.error.version}");
 
     private final CustomerArchiveService archive;
     private final java.util.List<com.tobacco.retailcrm.customer.api.CustomerAttributes> attributes;
@@ -68,7 +73,7 @@ class CustomerController {
     Map<String, Object> patch(@PathVariable String customerCode, @RequestBody Map<String, Object> body,
                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Map<String, Object> changes = new LinkedHashMap<>(body);
-        Long version = version(changes.remove("version"), ifMatch);
+        long version = Versions.required(VERSION.ofJsonValue(changes.remove("version"), ifMatch));
         Object reason = changes.remove("statusReason");
         archive.applyChanges(customerCode, changes, version, ChangeSource.direct(), reason instanceof String s ? s : null);
         return CustomerJson.of(archive.view(customerCode, true));
@@ -105,16 +110,6 @@ class CustomerController {
         return new CustomerQuery(params.get("q"), params.get("retailFormat"), params.get("marketType"),
                 params.get("status"), params.get("customerManager"), params.get("countyCode"),
                 "true".equals(incomplete) ? Boolean.TRUE : null, custom);
-    }
-
-    private static Long version(Object inBody, String ifMatch) {
-        if (inBody instanceof Number n && n.longValue() >= 0 && new java.math.BigDecimal(n.toString()).scale() <= 0) {
-            return n.longValue();
-        }
-        if (inBody == null && ifMatch != null && ifMatch.strip().replace("\"", "").matches("\\d{1,18}")) {
-            return Long.parseLong(ifMatch.strip().replace("\"", ""));
-        }
-        throw new InvalidInputException("version", "{customer.error.version}");
     }
 
     static Map<String, Object> changes(AppliedChanges applied) {

@@ -37,7 +37,8 @@ class UpkeepController {
         this.calendar = calendar;
     }
 
-    record CompleteBody(String comment) {
+    /** A comment, and a half-year review's fields with the customer's version ({@link UpkeepData}). */
+    record CompleteBody(String comment, Map<String, Object> data) {
     }
 
     record RunBody(String job) {
@@ -55,7 +56,8 @@ class UpkeepController {
     @PostMapping("/api/v1/upkeep-tasks/{id}/complete")
     @PreAuthorize("isAuthenticated()")
     UpkeepTaskJson complete(@PathVariable long id, @RequestBody(required = false) CompleteBody body) {
-        return json(tasks.complete(id, body == null ? null : body.comment()), clock.instant());
+        return json(tasks.complete(id, body == null ? null : body.comment(), body == null ? null : body.data()),
+                clock.instant());
     }
 
     /** Runs a job now (same lock as the schedule): {@code {"job": "HALF_YEAR_REVIEW"}} → {@code {"job","created"}}. */

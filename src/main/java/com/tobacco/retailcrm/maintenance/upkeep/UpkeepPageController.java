@@ -97,7 +97,7 @@ class UpkeepPageController {
     String complete(@PathVariable long id, @RequestParam(required = false) String comment,
                     @RequestParam(required = false) String back, RedirectAttributes redirect) {
         try {
-            tasks.complete(id, comment);
+            tasks.complete(id, comment, Map.of());
             redirect.addFlashAttribute("flashSuccess", messages.text("upkeep.page.completed", id));
         } catch (InvalidInputException | BusinessRuleException | ForbiddenException e) {
             String text = e instanceof InvalidInputException invalid && !invalid.problems().isEmpty()

@@ -3,6 +3,8 @@ package com.tobacco.retailcrm.maintenance.upkeep;
 import com.tobacco.retailcrm.calendar.api.WorkingCalendar;
 import com.tobacco.retailcrm.shared.api.PageQuery;
 import com.tobacco.retailcrm.shared.web.Messages;
+import com.tobacco.retailcrm.shared.api.InvalidInputException;
+import com.tobacco.retailcrm.workflow.api.TaskAction;
 import com.tobacco.retailcrm.workflow.api.TaskCompletion;
 import com.tobacco.retailcrm.workflow.api.TaskSource;
 import com.tobacco.retailcrm.workflow.api.TaskView;
@@ -61,6 +63,10 @@ class UpkeepTaskSource implements TaskSource {
     @Override
     public UpkeepTaskJson complete(String taskId, TaskCompletion completion) {
         long id = idOf(taskId, "upkeep.error.notFound");
-        return UpkeepTaskJson.of(tasks.complete(id, completion.comment()), clock.instant(), messages, calendar.zone());
+        if (completion.action() != TaskAction.DONE) {
+            throw new InvalidInputException("action", "{upkeep.error.action}");
+        }
+        return UpkeepTaskJson.of(tasks.complete(id, completion.comment(), completion.data()), clock.instant(), messages,
+                calendar.zone());
     }
 }

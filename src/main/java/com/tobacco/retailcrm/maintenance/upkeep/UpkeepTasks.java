@@ -17,6 +17,7 @@ import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,11 @@ public class UpkeepTasks {
     private final UserDirectory users;
 
     private final AuditLog audit;
+    private final UpkeepData data;
 
-    UpkeepTasks(UpkeepStore store, Clock clock, UserDirectory users, AuditLog audit) {
+    UpkeepTasks(UpkeepStore store, Clock clock, UserDirectory users, AuditLog audit, UpkeepData data) {
         this.audit = audit;
+        this.data = data;
         this.store = store;
         this.clock = clock;
         this.users = users;
@@ -107,9 +110,13 @@ public class UpkeepTasks {
                 store.countOpen(me.username(), roles, overdue, now), page.page(), page.size());
     }
 
-    /** Marks a task done by its assignee or a holder of its role; a done task cannot be done again. */
+    /**
+     * Marks a task done by its assignee or a holder of its role; a done task cannot be done again. Its {@code data}
+     * (a half-year review's fields, see {@link UpkeepData}) is applied in the same transaction: a refusal leaves the
+     * task open and the archive as it was.
+     */
     @Transactional
-    public UpkeepTask complete(long id, String comment) {
+    public UpkeepTask complete(long id, String comment, Map<String, Object> sent) {
         CurrentUser me = CurrentUsers.require();
         UpkeepTask task = store.find(id, true).orElseThrow(() -> new NotFoundException("upkeep.error.notFound", id));
         boolean mine = me.username().equals(task.assignee())
@@ -123,6 +130,7 @@ public class UpkeepTasks {
         if (comment != null && comment.length() > 1000) {
             throw new InvalidInputException("comment", "{upkeep.error.tooLong}");
         }
+        data.apply(task, sent == null ? Map.of() : sent);
         store.complete(id, me.username(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 comment == null || comment.isBlank() ? null : comment.strip());
         audit.record(new AuditEntry("UPKEEP_TASK_DONE", "UPKEEP_TASK", String.valueOf(id), task.customerCode(),

@@ -4,14 +4,14 @@ import com.tobacco.retailcrm.security.api.CurrentUser;
 import java.time.Instant;
 
 /**
- * What a valid token grants, as read from the database at {@code loadedAtNanos}: the user, and what is needed to
- * decide at each request (by the clock of that request) whether the token has expired and the password is too old.
+ * What a valid token grants, as read from the database: the user, and what is needed to decide at each request (by
+ * the clock of that request) whether the token has expired and the password is too old.
  *
  * @param user                  the user, {@code passwordChangeRequired} as stored (an administrator's reset)
  * @param mfaEnrolmentRequired  the policy requires MFA of this user and they have not turned it on
  */
 record TokenGrant(long userId, Instant expiresAt, CurrentUser user, Instant passwordChangedAt, int passwordMaxAgeDays,
-                  boolean mfaEnrolmentRequired, long loadedAtNanos) {
+                  boolean mfaEnrolmentRequired) {
 
     /** The caller at {@code now}, or null when the token has expired by then. */
     TokenService.ApiCaller callerAt(Instant now) {

@@ -84,7 +84,6 @@ public class TokenService {
     }
 
     private TokenGrant load(String hash) {
-        long loadedAt = System.nanoTime();
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select user_id, expires_at from auth_token where token_hash = ? and revoked_at is null and expires_at > ?",
                 hash, Timestamp.from(clock.instant()));
@@ -96,7 +95,7 @@ public class TokenService {
         SecurityPolicy policy = policies.current();
         return users.findById(userId).filter(UserAccount::isEnabled)
                 .map(u -> new TokenGrant(userId, expires, UserAccounts.currentUser(u, u.isPasswordChangeRequired()),
-                        u.getPasswordChangedAt(), policy.passwordMaxAgeDays(), policy.mfaEnrolmentRequired(u), loadedAt))
+                        u.getPasswordChangedAt(), policy.passwordMaxAgeDays(), policy.mfaEnrolmentRequired(u)))
                 .orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package com.tobacco.retailcrm.shared.api;
 
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,28 @@ public record SentVersion(String field, String message) {
             throw malformed();
         }
         return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * {@link #of} for a body read as a map (a JSON merge patch), where {@code version} is whatever JSON value was sent:
+     * a whole, non-negative number of at most 18 digits; a string, a fraction or anything else is malformed.
+     */
+    public Long ofJsonValue(Object inBody, String ifMatch) {
+        if (inBody == null) {
+            return of(null, ifMatch);
+        }
+        if (!(inBody instanceof Number n)) {
+            throw malformed();
+        }
+        try {
+            BigDecimal sent = new BigDecimal(n.toString());
+            if (sent.scale() > 0) {
+                throw malformed(); // 3.0 too: a version is written as a whole number
+            }
+            return of(sent.longValueExact(), ifMatch);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw malformed();
+        }
     }
 
     private InvalidInputException malformed() {

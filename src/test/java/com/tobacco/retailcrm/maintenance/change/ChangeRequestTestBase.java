@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /** People and customers for change-request tests: two counties with head, market manager and customer manager. */
@@ -44,14 +43,6 @@ abstract class ChangeRequestTestBase extends ApiTest {
         String dist = userWithRoles("dd" + unique(), orgUnit("DEPARTMENT", rootOrgCode(), "配送部" + unique()), null,
                 List.of("DISTRIBUTION_DEPT"));
         return new Depts(md, mdName, headName, mdHead, sales, dist);
-    }
-
-    static String digits(int n) {
-        StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 
     /** A customer of the county's customer manager; returns its code. */

@@ -10,8 +10,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -151,6 +151,123 @@ class UpkeepSchedulerTest extends ApiTest {
         }
     }
 
+    /**
+     * A half-year review completed with data ({@code POST /api/v1/tasks/UP-<id>/complete}) applies the STATIC fields
+     * the manager confirms or corrects as an edit of the customer, with the history naming the task.
+     */
+    @Test
+    void aHalfYearReviewsDataIsAppliedAsAnEditNamingTheTask() {
+        Review r = review("复核县");
+        var done = http.post("/api/v1/tasks/UP-" + r.task() + "/complete", r.cm(), Http.body("action", "DONE",
+                "comment", "已复核，营业时间有变", "data", Http.body("version", 0, "openingHours", "8:00-22:00",
+                        "counterCount", 3)));
+        assertThat(done.status()).as("%s", done).isEqualTo(200);
+        assertThat(done.json().get("completedAt").isNull()).isFalse();
+        JsonNode customer = http.get("/api/v1/customers/" + r.code(), r.cm()).json();
+        assertThat(customer.get("openingHours").asString()).isEqualTo("8:00-22:00");
+        assertThat(customer.get("counterCount").asInt()).isEqualTo(3);
+        assertThat(customer.get("version").asLong()).isEqualTo(1);
+        List<String> sources = new ArrayList<>();
+        http.get("/api/v1/customers/" + r.code() + "/history", r.cm()).json().forEach(h -> {
+            if (List.of("openingHours", "counterCount").contains(h.get("field").asString())) {
+                sources.add(h.get("source").asString());
+            }
+        });
+        assertThat(sources).containsExactly("UPKEEP:" + r.task(), "UPKEEP:" + r.task());
+    }
+
+    /**
+     * A review's data keeps every rule of an edit (the reviewer's own permission, the version, the field rules) and
+     * takes only STATIC fields; a refusal is a 400/403/409 naming the field, and the task stays open, the customer as
+     * it was.
+     */
+    @Test
+    void aHalfYearReviewsDataKeepsTheRulesOfAnEditAndTakesOnlyStaticFields() {
+        Review r = review("复核规则县");
+        String path = "/api/v1/tasks/UP-" + r.task() + "/complete";
+        var outsidePermission = http.post(path, r.cm(), Http.body("action", "DONE", "data",
+                Http.body("version", 0, "storeName", "改名店")));
+        assertThat(outsidePermission.status()).as("a manager may not rename the store: %s", outsidePermission)
+                .isEqualTo(403);
+        assertThat(fieldsOf(outsidePermission)).containsExactly("storeName");
+        var notStatic = http.post(path, r.cm(), Http.body("action", "DONE", "data",
+                Http.body("version", 0, "mobilePhone", "13912345678", "nonsense", "x")));
+        assertThat(notStatic.status()).as("%s", notStatic).isEqualTo(400);
+        assertThat(fieldsOf(notStatic)).containsExactlyInAnyOrder("mobilePhone", "nonsense");
+        var noVersion = http.post(path, r.cm(), Http.body("action", "DONE", "data", Http.body("openingHours", "8-20")));
+        assertThat(noVersion.status()).as("%s", noVersion).isEqualTo(400);
+        assertThat(fieldsOf(noVersion)).containsExactly("version");
+        var badValue = http.post(path, r.cm(), Http.body("action", "DONE", "data",
+                Http.body("version", 0, "counterCount", "many")));
+        assertThat(badValue.status()).as("%s", badValue).isEqualTo(400);
+        assertThat(fieldsOf(badValue)).containsExactly("counterCount");
+        assertThat(http.patch("/api/v1/customers/" + r.code(), r.cm(), Map.of("version", 0, "consumerGroup", "学生"))
+                .status()).isEqualTo(200);
+        var stale = http.post(path, r.cm(), Http.body("action", "DONE", "data",
+                Http.body("version", 0, "openingHours", "8-20")));
+        assertThat(stale.status()).as("the customer changed since the manager reviewed it: %s", stale).isEqualTo(409);
+        assertThat(http.get("/api/v1/customers/" + r.code(), r.cm()).json().get("version").asLong())
+                .as("nothing of the refused reviews applied").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select completed_at is null from upkeep_task where id = ?", Boolean.class,
+                r.task())).as("the task stays open").isTrue();
+        var confirmed = http.post("/api/v1/upkeep-tasks/" + r.task() + "/complete", r.cm(), Http.body("comment",
+                "已复核，无变化", "data", Http.body("version", 1, "consumerGroup", "学生")));
+        assertThat(confirmed.status()).as("confirming the current value, on the upkeep endpoint too: %s", confirmed)
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/customers/" + r.code(), r.cm()).json().get("version").asLong())
+                .as("a confirmed value changes nothing").isEqualTo(1);
+    }
+
+    /**
+     * The reminders and the monthly report take no data and an upkeep task is completed with DONE: anything else sent
+     * is refused with 400 naming it, never silently dropped.
+     */
+    @Test
+    void dataAnUpkeepTaskDoesNotTakeIsRefusedNamingTheField() {
+        Review r = review("无数据县");
+        long quarterly = jdbc.queryForObject(
+                "select id from upkeep_task where kind = 'QUARTERLY_ADJUSTMENT' and subject = ? and completed_at is null",
+                Long.class, r.cmName());
+        var refused = http.post("/api/v1/tasks/UP-" + quarterly + "/complete", r.cm(), Http.body("action", "DONE",
+                "data", Http.body("deliveryRoute", "R1")));
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(fieldsOf(refused)).containsExactly("deliveryRoute");
+        var viaUpkeep = http.post("/api/v1/upkeep-tasks/" + quarterly + "/complete", r.cm(), Http.body("data",
+                Http.body("version", 0)));
+        assertThat(viaUpkeep.status()).as("%s", viaUpkeep).isEqualTo(400);
+        assertThat(fieldsOf(viaUpkeep)).containsExactly("version");
+        var approve = http.post("/api/v1/tasks/UP-" + quarterly + "/complete", r.cm(), Http.body("action", "APPROVE"));
+        assertThat(approve.status()).as("%s", approve).isEqualTo(400);
+        assertThat(fieldsOf(approve)).containsExactly("action");
+        assertThat(http.post("/api/v1/tasks/UP-" + quarterly + "/complete", r.cm(), Http.body("action", "DONE",
+                "comment", "已调整")).status()).isEqualTo(200);
+    }
+
+    /** A customer manager's customer with an open half-year review (and the manager's quarterly reminder). */
+    private record Review(String cmName, String cm, String code, long task) {
+    }
+
+    private Review review(String countyName) {
+        String county = orgUnit("COUNTY", rootOrgCode(), countyName + unique());
+        String cmName = "cm" + unique();
+        String cm = userWithRoles(cmName, county, null, List.of("CUSTOMER_MANAGER"));
+        String md = userWithRoles("md" + unique(), orgUnit("DEPARTMENT", rootOrgCode(), "市场部" + unique()), null,
+                List.of("MARKET_DEPT"));
+        String code = customer(md, county, cmName, null);
+        for (String job : List.of("HALF_YEAR_REVIEW", "QUARTERLY_ADJUSTMENT")) {
+            assertThat(http.post("/api/v1/upkeep/runs", adminToken("sysadmin"), Http.body("job", job)).status())
+                    .isEqualTo(200);
+        }
+        return new Review(cmName, cm, code, taskOf(code));
+    }
+
+    private static List<String> fieldsOf(Http.Response r) {
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
     private long taskOf(String customerCode) {
         return jdbc.queryForObject("select id from upkeep_task where kind = 'HALF_YEAR_REVIEW' and subject = ?",
                 Long.class, customerCode);
@@ -171,13 +288,5 @@ class UpkeepSchedulerTest extends ApiTest {
         var r = http.post("/api/v1/customers", md, body);
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         return code;
-    }
-
-    private static String digits(int n) {
-        StringBuilder sb = new StringBuilder().append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 }

@@ -19,7 +19,7 @@ class TokenCacheTest {
         loads.incrementAndGet();
         return new TokenGrant(userId, Instant.parse("2030-01-01T00:00:00Z"),
                 new CurrentUser(userId, "u" + userId, "用户", 1, Set.of(Role.CUSTOMER_MANAGER), false),
-                Instant.parse("2026-01-01T00:00:00Z"), 90, false, System.nanoTime());
+                Instant.parse("2026-01-01T00:00:00Z"), 90, false);
     }
 
     private TokenCache enabled(Duration ttl, int max) {

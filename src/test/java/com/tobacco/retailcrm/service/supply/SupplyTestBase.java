@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,14 +101,5 @@ abstract class SupplyTestBase extends ApiTest {
 
     long count(String table, String where, Object... args) {
         return jdbc.queryForObject("select count(*) from " + table + " where " + where, Long.class, args);
-    }
-
-    static String digits(int n) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(1 + ThreadLocalRandom.current().nextInt(9));
-        while (sb.length() < n) {
-            sb.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return sb.toString();
     }
 }

@@ -46,4 +46,18 @@ class SentVersionTest {
     void aNegativeVersionInTheBodyIsMalformed() {
         assertThatThrownBy(() -> BODY_FIELD.of(-1L, null)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aVersionReadFromAJsonMapIsAWholeNonNegativeNumber() {
+        assertThat(BODY_FIELD.ofJsonValue(3, "\"7\"")).isEqualTo(3L);
+        assertThat(BODY_FIELD.ofJsonValue(3L, null)).isEqualTo(3L);
+        assertThat(BODY_FIELD.ofJsonValue(new java.math.BigInteger("3"), null)).isEqualTo(3L);
+        assertThat(BODY_FIELD.ofJsonValue(null, "W/\"5\"")).isEqualTo(5L);
+        assertThat(BODY_FIELD.ofJsonValue(null, null)).isNull();
+        for (Object bad : new Object[] {"3", 1.5, 3.0, -1, true, java.util.List.of(1), new java.math.BigInteger("99999999999999999999")}) {
+            assertThatThrownBy(() -> BODY_FIELD.ofJsonValue(bad, "\"1\"")).as(String.valueOf(bad))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .containsExactly(new FieldProblem("version", "{rating.error.version}")));
+        }
+    }
 }
