@@ -163,8 +163,11 @@ class TokenCacheApiTest extends FoundationApiTest {
     @Test
     void aLogoutOnEitherNodeEndsTheTokenOnTheOtherWithinASecond() throws InterruptedException {
         String onA = newUser();
-        assertThat(otherNode.resolve(onA)).as("node B caches a token node A issued").isPresent();
-        assertThat(otherCache.size()).isPositive();
+        assertThat(otherNode.resolve(onA)).as("node B resolves a token node A issued").isPresent();
+        // a notification of the new user's own setup still on its way evicts on node B, and a load that overlaps an
+        // eviction is not kept: node B keeps the token once those have passed
+        assertThat(within(Duration.ofSeconds(1), () -> otherNode.resolve(onA).isPresent() && otherCache.size() > 0))
+                .as("node B caches a token node A issued").isTrue();
         assertThat(http.post("/api/v1/auth/logout", onA, java.util.Map.of()).status()).isEqualTo(204);
         // Node A answers once its own notification is back; node B hears the same notification on its own
         // connection, at about the same moment but not necessarily before A's answer.
