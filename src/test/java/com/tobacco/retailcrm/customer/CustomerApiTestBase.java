@@ -58,4 +58,16 @@ public abstract class CustomerApiTestBase extends ApiTest {
         fields.putAll(Http.body(more));
         return create(c, fields);
     }
+
+    /** A page of GET /api/v1/customers with the query string, which must answer 200. */
+    protected JsonNode search(String token, String query) {
+        var r = http.get("/api/v1/customers?" + query, token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The search text as a query parameter. */
+    protected static String q(String text) {
+        return "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

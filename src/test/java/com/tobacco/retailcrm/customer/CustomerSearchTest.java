@@ -2,8 +2,6 @@ package com.tobacco.retailcrm.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +10,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Search by code, licence, name, pinyin initials and phone, within the caller's data scope, safe for any input. */
 class CustomerSearchTest extends CustomerApiTestBase {
-
-    private JsonNode search(String token, String query) {
-        var r = http.get("/api/v1/customers?" + query, token);
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json();
-    }
-
-    private static String q(String text) {
-        return "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 
     private static List<String> names(JsonNode page) {
         List<String> names = new ArrayList<>();

@@ -3,7 +3,6 @@ package com.tobacco.retailcrm.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.customer.domain.SensitiveDataCipher;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,16 +223,6 @@ class CustomerSearchTotalsTest extends CustomerApiTestBase {
         List<Object> all = new ArrayList<>(a);
         all.add(b);
         return all;
-    }
-
-    private JsonNode search(String token, String query) {
-        var r = http.get("/api/v1/customers?" + query, token);
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json();
-    }
-
-    private static String q(String text) {
-        return "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static List<String> codes(JsonNode page) {
