@@ -115,7 +115,8 @@ class CustomerSearch {
      * total can come from the counters.
      */
     private static boolean countersCarry(CustomerQuery query) {
-        return !blank(query.q()) && query.q().strip().codePointCount(0, query.q().strip().length()) <= MAX_Q_LENGTH
+        String q = query.q() == null ? "" : query.q().strip();
+        return !q.isEmpty() && q.codePointCount(0, q.length()) <= MAX_Q_LENGTH
                 && blank(query.retailFormat()) && blank(query.marketType()) && !Boolean.TRUE.equals(query.incomplete())
                 && (query.custom() == null || query.custom().isEmpty());
     }
@@ -270,14 +271,22 @@ class CustomerSearch {
 
     /** The caller sees one manager's customers and asks for no other manager's. */
     private static boolean oneManager(CustomerQuery query, DataScope scope) {
-        return blank(query.customerManager()) && scope.managers().size() == 1
-                && (scope.kind() == DataScope.Kind.OWN || scope.kind() == DataScope.Kind.TEAM);
+        return blank(query.customerManager()) && singleManager(scope);
+    }
+
+    /** An OWN or TEAM scope of exactly one manager. */
+    private static boolean singleManager(DataScope scope) {
+        return scope.managers().size() == 1 && (scope.kind() == DataScope.Kind.OWN || scope.kind() == DataScope.Kind.TEAM);
     }
 
     /** The scope and the filters of the query, without its text. */
     private Where filtersOnly(CustomerQuery query, DataScope scope) {
-        return where(new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
-                query.customerManager(), query.countyCode(), query.incomplete(), query.custom()), scope);
+        return where(withoutText(query), scope);
+    }
+
+    private static CustomerQuery withoutText(CustomerQuery query) {
+        return new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
+                query.customerManager(), query.countyCode(), query.incomplete(), query.custom());
     }
 
     /** The sum of a counters table's customers (aliased g) for the key, in the caller's scope and filters. */
@@ -397,9 +406,7 @@ class CustomerSearch {
      * customers, intersecting them with the manager's or the county's whole index costs more than the matches.
      */
     private Where sparseFilters(CustomerQuery query, DataScope scope) {
-        return where(new CustomerQuery(null, query.retailFormat(), query.marketType(), query.status(),
-                query.customerManager(), query.countyCode(), query.incomplete(), query.custom()), scope,
-                "(c.customer_manager || '')", "(c.county_org_unit_id + 0)");
+        return where(withoutText(query), scope, "(c.customer_manager || '')", "(c.county_org_unit_id + 0)");
     }
 
     private Where where(CustomerQuery query, DataScope scope, String managerColumn, String countyColumn) {
@@ -407,7 +414,7 @@ class CustomerSearch {
         List<Object> args = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         DataScope.SqlPredicate predicate = scope.toSql(managerColumn, countyColumn);
-        if (scope.managers().size() == 1 && (scope.kind() == DataScope.Kind.OWN || scope.kind() == DataScope.Kind.TEAM)) {
+        if (singleManager(scope)) {
             // one manager as an equality, which a generic plan can walk in the manager's code order (V251)
             predicate = new DataScope.SqlPredicate(managerColumn + " = ?", List.of(scope.managers().iterator().next()));
         }

@@ -139,7 +139,7 @@ class CustomerStore {
         StringBuilder values = new StringBuilder(c.values().size() * 40).append('{');
         c.values().forEach((key, value) -> {
             String text = FieldValues.format(value);
-            if (text != null && dictionary.find(key).map(FieldDefinition::sensitive).orElse(false)) {
+            if (text != null && sensitive(key)) {
                 text = cipher.encrypt(text);
                 sealed.put(key, text);
             }
@@ -568,12 +568,15 @@ class CustomerStore {
     }
 
     private String protect(String field, String value) {
-        return value != null && dictionary.find(field).map(FieldDefinition::sensitive).orElse(false)
-                ? cipher.encrypt(value) : value;
+        return value != null && sensitive(field) ? cipher.encrypt(value) : value;
     }
 
     private String reveal(String field, String value) {
-        return value != null && dictionary.find(field).map(FieldDefinition::sensitive).orElse(false)
-                ? cipher.decrypt(value) : value;
+        return value != null && sensitive(field) ? cipher.decrypt(value) : value;
+    }
+
+    /** A field the history keeps as ciphertext (a key the dictionary does not know, such as V255's '*', is not). */
+    private boolean sensitive(String field) {
+        return dictionary.find(field).map(FieldDefinition::sensitive).orElse(false);
     }
 }
