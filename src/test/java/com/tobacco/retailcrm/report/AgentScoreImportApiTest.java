@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 class AgentScoreImportApiTest extends ApiTest {
 
     private static final String HEADER = "话务员账号,话务量,投诉电话,月话务目标,监听得分,测试电话得分,被投诉次数,培训平均分,缺勤次数\n";
+
+    /** Each test its own month: the agents' list is company-wide, so two tests sharing a month saw each other's rows. */
+    private static final AtomicInteger MONTHS = new AtomicInteger();
 
     private String head;
     private String agentA;
@@ -43,7 +48,7 @@ class AgentScoreImportApiTest extends ApiTest {
         agentToken = userWithRoles(agentA, dept, null, List.of("SERVICE_AGENT"));
         agentB = "ag" + unique();
         userWithRoles(agentB, dept, null, List.of("SERVICE_AGENT"));
-        month = "2032-" + String.format("%02d", 1 + (int) (Math.random() * 12));
+        month = YearMonth.of(2032, 1).plusMonths(MONTHS.getAndIncrement()).toString();
         files = new FileTransfer(http.base());
     }
 
