@@ -3,12 +3,16 @@ package com.tobacco.retailcrm.shared.infrastructure;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured, so that the system runs on a
@@ -23,8 +27,11 @@ class EmbeddedPostgresConfiguration {
     /** The application's embedded server: data in {@code CRM_DATA_DIR/pg}, WAL archived beside the backups. */
     @Bean
     EmbeddedPostgresServer embeddedPostgresServer(CrmProperties properties, @Value("${crm.backup.dir}") Path backupDir,
-                                                  @Value("${crm.embedded-db.durable:true}") boolean durable) {
-        return EmbeddedPostgresServer.of(properties.dataDir(), backupDir, durable);
+                                                  @Value("${crm.embedded-db.durable:true}") boolean durable,
+                                                  Environment environment) {
+        Map<String, String> settings = Binder.get(environment)
+                .bind("crm.embedded-db.settings", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        return EmbeddedPostgresServer.of(properties.dataDir(), backupDir, durable).tunedWith(settings);
     }
 
     /**

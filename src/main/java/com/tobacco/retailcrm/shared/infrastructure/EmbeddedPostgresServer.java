@@ -26,11 +26,16 @@ import java.util.Map;
  * @param binaries   where the PostgreSQL binaries are unpacked
  * @param walArchive where finished WAL segments are archived, a folder per cluster; null: no archiving
  * @param durable    fsync, synchronous_commit and full_page_writes on (off only for throw-away test databases)
+ * @param tuning     further server settings ({@code crm.embedded-db.settings}: memory sizes), never the durability ones
  */
-public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchive, boolean durable) {
+public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchive, boolean durable,
+                                     Map<String, String> tuning) {
 
     /** The file, in the data directory, holding this application's server settings. */
     public static final String CONF_FILE = "crm-server.conf";
+
+    private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit",
+            "full_page_writes");
 
     private static final String INCLUDE = "include_if_exists '" + CONF_FILE + "'";
 
@@ -38,7 +43,16 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
     public static EmbeddedPostgresServer of(Path crmDataDir, Path backupDir, boolean durable) {
         Path data = crmDataDir.toAbsolutePath();
         return new EmbeddedPostgresServer(data.resolve("pg"), data.resolve("pg-binaries"),
-                backupDir.toAbsolutePath().resolve("wal"), durable);
+                backupDir.toAbsolutePath().resolve("wal"), durable, Map.of());
+    }
+
+    /** The same server with these further settings; durability is {@link #durable}'s alone, so those are refused. */
+    public EmbeddedPostgresServer tunedWith(Map<String, String> settings) {
+        settings.keySet().stream().filter(DURABILITY::contains).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("crm.embedded-db.settings cannot set " + key
+                    + ": the embedded server's durability is crm.embedded-db.durable");
+        });
+        return new EmbeddedPostgresServer(dataDir, binaries, walArchive, durable, Map.copyOf(settings));
     }
 
     /** Starts the server (creating the cluster on first use). */
@@ -140,6 +154,7 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
         settings.put("full_page_writes", "on");
         settings.put("timezone", "UTC");
         settings.put("max_connections", "300");
+        settings.putAll(tuning);
         return settings;
     }
 
@@ -164,7 +179,7 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
         Path found = findProgram();
         if (found == null) {
             Path scratch = Files.createTempDirectory("crm-pg-unpack-");
-            try (var ignored = new EmbeddedPostgresServer(scratch.resolve("pg"), binaries, null, false).startServer()) {
+            try (var ignored = new EmbeddedPostgresServer(scratch.resolve("pg"), binaries, null, false, Map.of()).startServer()) {
                 found = findProgram();
                 if (found == null) {
                     found = programServing(scratch);

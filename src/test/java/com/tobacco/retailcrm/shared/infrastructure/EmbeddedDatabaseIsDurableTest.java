@@ -1,10 +1,12 @@
 package com.tobacco.retailcrm.shared.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tobacco.retailcrm.support.StandaloneApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +30,21 @@ class EmbeddedDatabaseIsDurableTest {
             assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("show archive_mode", String.class))
                     .as("every WAL segment archived for the backups").isEqualTo("on");
+            assertThat(jdbc.queryForObject("show shared_buffers", String.class))
+                    .as("crm.embedded-db.settings: the archive fits in the database's own cache").isEqualTo("512MB");
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }
+    }
+
+    @Test
+    void furtherSettingsCannotTurnDurabilityOff() {
+        var server = EmbeddedPostgresServer.of(Path.of("data"), Path.of("backups"), true);
+        assertThatThrownBy(() -> server.tunedWith(Map.of("fsync", "off")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crm.embedded-db.durable");
+        assertThatThrownBy(() -> server.tunedWith(Map.of("synchronous_commit", "off")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.tunedWith(Map.of("shared_buffers", "1GB")).serverSettings())
+                .containsEntry("shared_buffers", "1GB").containsEntry("fsync", "on");
     }
 }
