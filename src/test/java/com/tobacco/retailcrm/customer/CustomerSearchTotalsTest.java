@@ -131,7 +131,7 @@ class CustomerSearchTotalsTest extends CustomerApiTestBase {
 
     private void assertAllAgree() {
         List<String> queries = new ArrayList<>(List.of("hx", "HX", "h", "hxc", "hxcs", "hlktv", "KTV", "KT", "超", "超市",
-                "信超市", "华信超市", "超市之", base.substring(0, 4), licBase.substring(0, 4), licBase));
+                "信超市", "华信超市", "华信超市二", "hxcs烟酒", "超市之", base.substring(0, 4), licBase.substring(0, 4), licBase));
         for (int k = 1; k <= 6; k++) {
             queries.add(base.substring(0, k));
         }
