@@ -117,9 +117,12 @@ class CustomerBenchmark extends CustomerApiTestBase {
         note("server: " + jdbc.queryForObject("select string_agg(name || '=' || current_setting(name), ', ' "
                 + "order by name) from pg_settings where name in ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', "
                 + "'wal_buffers', 'server_version', 'fsync', 'synchronous_commit', 'full_page_writes')", String.class));
-        note(String.format("loaded %,d customers with COPY in %.1f s (table now %,d rows)", n,
+        note(String.format("loaded %,d customers with COPY in %.1f s (table now %,d rows; %s)", n,
                 Duration.between(start, Instant.now()).toMillis() / 1000.0,
-                jdbc.queryForObject("select count(*) from customer", Long.class)));
+                jdbc.queryForObject("select count(*) from customer", Long.class),
+                jdbc.queryForObject("select 'customer heap ' || pg_size_pretty(pg_relation_size('customer')) || ', its indexes '"
+                        + " || pg_size_pretty(pg_indexes_size('customer')) || ', database ' || pg_size_pretty("
+                        + "pg_database_size(current_database()))", String.class)));
         return samples;
     }
 
@@ -149,8 +152,10 @@ class CustomerBenchmark extends CustomerApiTestBase {
         long[][] serverCpu = {null};
         @SuppressWarnings("unchecked")
         Map<String, Long>[] serverThreads = new Map[] {Map.of(), Map.of()};
+        boolean statements = statementsReset();
         Map<String, SearchLoadClient.Result> http = outside(mix, clients, warmUp, seconds, backend, clientCpu, serverCpu,
                 serverThreads);
+        statementsNoted(statements, "HTTP");
         CustomerSearchProbe probe = new CustomerSearchProbe(context);
         long[][] bareCpuStart = new long[1][];
         var cpuTimer = Executors.newSingleThreadScheduledExecutor();
@@ -166,6 +171,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
         });
         long[] bareServerCpu = ProcessCpu.since(bareCpuStart[0], backend);
         bareThreads[1] = ProcessCpu.thisJvmByKind();
+        statementsNoted(statements, "bare SQL");
         cpuTimer.shutdown();
         Map<String, SearchLoadClient.Result> bare = new LinkedHashMap<>();
         SearchLoadClient.results(bareRun).forEach(r -> bare.put(r.key(), r));
@@ -199,16 +205,70 @@ class CustomerBenchmark extends CustomerApiTestBase {
         }
     }
 
+    /**
+     * With pg_stat_statements loaded (-Dcrm.embedded-db.settings[shared_preload_libraries]=pg_stat_statements):
+     * starts counting the statements anew; whether it does.
+     */
+    private boolean statementsReset() {
+        if (!jdbc.queryForObject("select current_setting('shared_preload_libraries') like '%pg_stat_statements%'",
+                Boolean.class)) {
+            return false;
+        }
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        jdbc.execute("set pg_stat_statements.track_planning = on");
+        jdbc.queryForList("select pg_stat_statements_reset()");
+        return true;
+    }
+
+    /** The statements that took the most database time since {@link #statementsReset}, planning apart, to the report. */
+    private void statementsNoted(boolean counted, String phase) {
+        if (!counted) {
+            return;
+        }
+        note("statements by database time, " + phase + " (calls, mean plan ms, mean run ms, share of the time, rows"
+                + " and blocks hit and read per call):");
+        jdbc.query("select calls, mean_plan_time, mean_exec_time, (total_plan_time + total_exec_time)"
+                + " / sum(total_plan_time + total_exec_time) over () as share, coalesce(rows / nullif(calls, 0), 0), coalesce(shared_blks_hit / nullif(calls, 0), 0),"
+                + " coalesce(shared_blks_read / nullif(calls, 0), 0), left(regexp_replace(query, '\\s+', ' ', 'g'), 220) as q"
+                + " from pg_stat_statements where calls > 0 order by total_plan_time + total_exec_time desc limit 15", rs -> {
+                    note(String.format(Locale.ROOT, "  %8d %7.3f %7.3f %5.1f%% %6d %7d %6d %s", rs.getLong(1),
+                            rs.getDouble(2), rs.getDouble(3), 100 * rs.getDouble(4), rs.getLong(5), rs.getLong(6),
+                            rs.getLong(7), rs.getString(8)));
+                });
+        jdbc.queryForList("select pg_stat_statements_reset()");
+    }
+
     /** -Dbench.explain=true: the plans of the first query of each kind, in each scope (to the report). */
     private void explain(List<SearchLoadClient.Request> mix, CustomerSearchProbe probe, Map<String, DataScope> scopes)
             throws Exception {
         for (String kind : KINDS) {
-            String q = mix.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow().q();
+            List<String> qs = mix.stream().filter(r -> r.kind().equals(kind)).map(SearchLoadClient.Request::q)
+                    .distinct().limit(EXPLAINED_QUERIES).toList();
             for (String role : scopes.keySet().stream().sorted().toList()) {
-                note("plan " + kind + " q=" + q + " as " + role + ":");
-                probe.plans(q, scopes.get(role)).forEach(plan -> note("  " + plan.replace("\n", "\n  ")));
+                // the costliest of a few queries of the kind: the first one is often a cheap one
+                List<String> slowest = List.of();
+                String slowestQ = null;
+                for (String q : qs) {
+                    List<String> plans = probe.plans(q, scopes.get(role));
+                    if (slowestQ == null || duration(plans) > duration(slowest)) {
+                        slowest = plans;
+                        slowestQ = q;
+                    }
+                }
+                note(String.format(Locale.ROOT, "plan %s q=%s as %s (the slowest of %d, %.3f ms in all):", kind,
+                        slowestQ, role, qs.size(), duration(slowest)));
+                slowest.forEach(plan -> note("  " + plan.replace("\n", "\n  ")));
             }
         }
+    }
+
+    private static final int EXPLAINED_QUERIES = 12;
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("duration: ([0-9.]+) ms");
+
+    /** The run times auto_explain wrote into the plans, summed. */
+    private static double duration(List<String> plans) {
+        return plans.stream().map(DURATION::matcher).filter(java.util.regex.Matcher::find)
+                .mapToDouble(m -> Double.parseDouble(m.group(1))).sum();
     }
 
     private static double perRequest(long cpuNanos, SearchLoadClient.Result r) {
