@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How the embedded PostgreSQL is started, the same way by the application and by the restore command.
@@ -34,8 +36,8 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
     /** The file, in the data directory, holding this application's server settings. */
     public static final String CONF_FILE = "crm-server.conf";
 
-    private static final java.util.Set<String> DURABILITY = java.util.Set.of("fsync", "synchronous_commit",
-            "full_page_writes");
+    /** What {@link #archiveSettings} sets in {@value #CONF_FILE}: backups and point-in-time recovery depend on it. */
+    private static final Set<String> ARCHIVE_KEYS = Set.of("wal_level", "archive_mode", "archive_command");
 
     private static final String INCLUDE = "include_if_exists '" + CONF_FILE + "'";
 
@@ -46,11 +48,16 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
                 backupDir.toAbsolutePath().resolve("wal"), durable, Map.of());
     }
 
-    /** The same server with these further settings; durability is {@link #durable}'s alone, so those are refused. */
+    /**
+     * The same server with these further settings. A setting the application sets itself is refused: durability is
+     * {@link #durable}'s alone, a recovery needs the same max_connections, and the backups need WAL archiving.
+     */
     public EmbeddedPostgresServer tunedWith(Map<String, String> settings) {
-        settings.keySet().stream().filter(DURABILITY::contains).findFirst().ifPresent(key -> {
-            throw new IllegalArgumentException("crm.embedded-db.settings cannot set " + key
-                    + ": the embedded server's durability is crm.embedded-db.durable");
+        Set<String> own = new HashSet<>(ARCHIVE_KEYS);
+        own.addAll(new EmbeddedPostgresServer(dataDir, binaries, walArchive, durable, Map.of()).serverSettings().keySet());
+        settings.keySet().stream().filter(own::contains).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("crm.embedded-db.settings cannot set " + key + ": the application sets"
+                    + " it itself (durability: crm.embedded-db.durable)");
         });
         return new EmbeddedPostgresServer(dataDir, binaries, walArchive, durable, Map.copyOf(settings));
     }
@@ -179,7 +186,8 @@ public record EmbeddedPostgresServer(Path dataDir, Path binaries, Path walArchiv
         Path found = findProgram();
         if (found == null) {
             Path scratch = Files.createTempDirectory("crm-pg-unpack-");
-            try (var ignored = new EmbeddedPostgresServer(scratch.resolve("pg"), binaries, null, false, Map.of()).startServer()) {
+            try (var ignored = new EmbeddedPostgresServer(scratch.resolve("pg"), binaries, null, false, Map.of())
+                    .startServer()) {
                 found = findProgram();
                 if (found == null) {
                     found = programServing(scratch);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tobacco.retailcrm.support.StandaloneApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -38,12 +39,16 @@ class EmbeddedDatabaseIsDurableTest {
     }
 
     @Test
-    void furtherSettingsCannotTurnDurabilityOff() {
+    void furtherSettingsCannotTurnDurabilityOffNorChangeWhatTheApplicationSetsItself() {
         var server = EmbeddedPostgresServer.of(Path.of("data"), Path.of("backups"), true);
         assertThatThrownBy(() -> server.tunedWith(Map.of("fsync", "off")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crm.embedded-db.durable");
         assertThatThrownBy(() -> server.tunedWith(Map.of("synchronous_commit", "off")))
                 .isInstanceOf(IllegalArgumentException.class);
+        for (String own : List.of("max_connections", "archive_mode", "wal_level")) {
+            assertThatThrownBy(() -> server.tunedWith(Map.of(own, "1"))).as(own)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(own);
+        }
         assertThat(server.tunedWith(Map.of("shared_buffers", "1GB")).serverSettings())
                 .containsEntry("shared_buffers", "1GB").containsEntry("fsync", "on");
     }
