@@ -15,6 +15,7 @@ import com.tobacco.retailcrm.org.api.OrgUnitRef;
 import com.tobacco.retailcrm.org.api.OrgUnitType;
 import com.tobacco.retailcrm.security.api.CurrentUser;
 import com.tobacco.retailcrm.security.api.CurrentUsers;
+import com.tobacco.retailcrm.security.api.DataScope;
 import com.tobacco.retailcrm.security.api.UserDirectory;
 import com.tobacco.retailcrm.shared.api.ConflictException;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
@@ -58,11 +59,13 @@ public class CustomerArchiveService implements CustomerArchive {
     private final AuditLog audit;
     private final Clock clock;
     private final SensitiveDataCipher cipher;
+    private final SearchAdmission admission;
 
     CustomerArchiveService(FieldDictionary dictionary, CustomerValidator validator, CustomerStore store,
                            CustomerSearch searcher, EditPermissions permissions, OrgDirectory org, UserDirectory users,
-                           AuditLog audit, Clock clock, SensitiveDataCipher cipher) {
+                           AuditLog audit, Clock clock, SensitiveDataCipher cipher, SearchAdmission admission) {
         this.cipher = cipher;
+        this.admission = admission;
         this.dictionary = dictionary;
         this.validator = validator;
         this.store = store;
@@ -305,11 +308,13 @@ public class CustomerArchiveService implements CustomerArchive {
 
     /**
      * No transaction: the search is one statement (at most three, each with its own snapshot under READ COMMITTED
-     * in a transaction too), so a transaction would only add its commit's round trip to every search.
+     * in a transaction too), so a transaction would only add its commit's round trip to every search. Its statements
+     * wait their turn ({@link SearchAdmission}).
      */
     @Override
     public PageResponse<CustomerSummary> search(CustomerQuery query, PageQuery page) {
-        return searcher.search(query, page, scope()).map(this::summary);
+        DataScope scope = scope();
+        return admission.run(() -> searcher.search(query, page, scope)).map(this::summary);
     }
 
     @Override
@@ -371,7 +376,7 @@ public class CustomerArchiveService implements CustomerArchive {
         return c -> scope.map(s -> s.includes(c.manager(), c.countyOrgUnitId())).orElse(true);
     }
 
-    private com.tobacco.retailcrm.security.api.DataScope scope() {
+    private DataScope scope() {
         return CurrentUsers.current().map(users::scopeOf)
                 .orElse(com.tobacco.retailcrm.security.api.DataScope.company());
     }
