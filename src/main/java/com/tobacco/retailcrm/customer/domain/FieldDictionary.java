@@ -36,12 +36,20 @@ public class FieldDictionary implements CustomerFields {
         this.jdbc = jdbc;
     }
 
-    record Snapshot(Map<String, FieldDefinition> byKey, Map<String, String> columns, String stamp) {
+    /** The fields as read, with the lists every row read asks for made once (they were made per row). */
+    record Snapshot(Map<String, FieldDefinition> byKey, Map<String, String> columns, String stamp,
+                    List<FieldDefinition> all, List<FieldDefinition> fixed, List<FieldDefinition> custom) {
+
+        Snapshot(Map<String, FieldDefinition> byKey, Map<String, String> columns, String stamp) {
+            this(byKey, columns, stamp, List.copyOf(byKey.values()),
+                    byKey.values().stream().filter(f -> !f.custom()).toList(),
+                    byKey.values().stream().filter(FieldDefinition::custom).toList());
+        }
     }
 
     @Override
     public List<FieldDefinition> all() {
-        return List.copyOf(snapshot().byKey().values());
+        return snapshot().all();
     }
 
     @Override
@@ -67,11 +75,11 @@ public class FieldDictionary implements CustomerFields {
 
     /** Fixed fields only (those with a column), in display order. */
     public List<FieldDefinition> fixed() {
-        return all().stream().filter(f -> !f.custom()).toList();
+        return snapshot().fixed();
     }
 
     public List<FieldDefinition> customFields() {
-        return all().stream().filter(FieldDefinition::custom).toList();
+        return snapshot().custom();
     }
 
     /** Forgets the cached fields after a change, so the next read sees it. */
