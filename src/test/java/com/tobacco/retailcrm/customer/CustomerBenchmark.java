@@ -400,9 +400,18 @@ class CustomerBenchmark extends CustomerApiTestBase {
         System.gc();
         long maxHeap = Runtime.getRuntime().maxMemory();
         String walBefore = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
+        boolean statements = statementsReset();
+        long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+        Map<String, Long> threadsBefore = ProcessCpu.thisJvmByKind();
+        long[] cpuBefore = ProcessCpu.sample(backend);
         HeapWatch watch = HeapWatch.start();
         ImportRun run = importFile(p.marketDept(), file);
         HeapWatch.Peaks peaks = watch.stop();
+        long[] cpu = ProcessCpu.since(cpuBefore, backend);
+        note(String.format(Locale.ROOT, "CPU during the import (s): server JVM %.2f (by threads, ms: %s), PostgreSQL %.2f",
+                cpu[0] / 1e9, ProcessCpu.perRequest(threadsBefore, ProcessCpu.thisJvmByKind(), 1),
+                cpu[1] / 1e9));
+        statementsNoted(statements, "import");
         Files.deleteIfExists(file);
         note(String.format("import (cold, no import before it in this JVM): %s in %.1f s = %.0f rows/s; created %d, "
                         + "updated %d, unchanged %d, failed %d; %,d MB of WAL; first errors %s", run.status(), run.seconds(),

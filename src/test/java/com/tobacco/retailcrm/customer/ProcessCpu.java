@@ -69,7 +69,7 @@ final class ProcessCpu {
     }
 
     /** Kinds of this JVM's threads, by their names in /proc: what the server's CPU went to. */
-    static final List<String> KINDS = List.of("requests", "JIT", "GC", "other");
+    static final List<String> KINDS = List.of("requests", "import reader", "import writers", "JIT", "GC", "other");
 
     /** CPU time (ns) of this JVM's threads by {@link #KINDS}, read from /proc/self/task; empty where it cannot tell. */
     static Map<String, Long> thisJvmByKind() {
@@ -94,6 +94,9 @@ final class ProcessCpu {
     private static String kind(String threadName) {
         if (threadName.startsWith("http-nio")) {
             return "requests";
+        }
+        if (threadName.startsWith("customer-import")) {
+            return threadName.contains("-writer") ? "import writers" : "import reader";
         }
         if (threadName.contains("Compiler")) {
             return "JIT";
