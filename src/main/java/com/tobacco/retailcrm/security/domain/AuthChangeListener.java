@@ -12,8 +12,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -135,7 +135,7 @@ class AuthChangeListener implements SmartLifecycle {
         }
     }
 
-    void acknowledged(String payload) {
+    private void acknowledged(String payload) {
         synchronized (heard) {
             sequence++;
             if (acks.size() > 10_000) {
