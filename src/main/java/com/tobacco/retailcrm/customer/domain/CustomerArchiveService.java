@@ -378,7 +378,7 @@ public class CustomerArchiveService implements CustomerArchive {
 
     private DataScope scope() {
         return CurrentUsers.current().map(users::scopeOf)
-                .orElse(com.tobacco.retailcrm.security.api.DataScope.company());
+                .orElse(DataScope.company());
     }
 
     private Optional<OrgUnitRef> county(String countyCode) {

@@ -218,8 +218,12 @@ class AuthChangeListener implements SmartLifecycle {
 
     /** Acknowledgements of this payload heard after the mark. Called holding {@link #heard}. */
     private int acknowledgements(String payload, long mark) {
+        Deque<Long> times = acks.get(payload);
+        if (times == null) {
+            return 0;
+        }
         int n = 0;
-        for (long at : acks.getOrDefault(payload, new ArrayDeque<>())) {
+        for (long at : times) {
             if (at > mark) {
                 n++;
             }
