@@ -424,8 +424,9 @@ class CustomerBenchmark extends CustomerApiTestBase {
         assertThat(run.status()).as("the import finished within the heap").isEqualTo("DONE");
 
         CopyBaseline copy = copyBaseline(run.id());
-        note(String.format("COPY baseline: %,d customer rows and %,d history rows in %.2f s (then rolled back: "
-                + "customers are never deleted)", copy.customers(), copy.history(), copy.seconds()));
+        note(String.format(Locale.ROOT, "COPY baseline: %,d customer rows and %,d history rows in %.2f s, PostgreSQL CPU"
+                + " %.2f s (then rolled back: customers are never deleted)", copy.customers(), copy.history(), copy.seconds(),
+                copy.databaseCpu()));
         double rowsPerSecond = lines.size() / run.seconds();
         figure("import full width, half updates (rows/s)", rowsPerSecond, lines.size() / copy.seconds(), ">= 5000",
                 rowsPerSecond >= 5_000);
@@ -433,6 +434,36 @@ class CustomerBenchmark extends CustomerApiTestBase {
                 run.seconds() / copy.seconds() <= 3);
         figure("import heap, live after GC peak (MB)", peaks.afterGc() / (1024.0 * 1024), maxHeap / (1024.0 * 1024),
                 "<= 512 (-Xmx)", run.status().equals("DONE") && maxHeap <= 512L * 1024 * 1024 + 64L * 1024 * 1024);
+        if (Boolean.getBoolean("bench.importAgain")) {
+            importAgain(p, header, exported, columns);
+        }
+    }
+
+    /**
+     * -Dbench.importAgain=true: a second file of the same shape (the same customers changed again, other new ones)
+     * imported in the same JVM, to the report only: what the import costs once its code is compiled.
+     */
+    private void importAgain(County p, List<String> header, List<CSVRecord> exported, ImportColumns columns)
+            throws Exception {
+        List<List<String>> lines = new ArrayList<>();
+        String newPrefix = digits(4);
+        for (int i = 1; i < exported.size(); i++) {
+            List<String> row = columns.updated(exported.get(i).toList(), i);
+            lines.add(row.stream().map(v -> v.endsWith("新") ? v + "再" : v.startsWith("改") ? "再" + v : v).toList());
+            lines.add(columns.created(exported.get(i).toList(), i, newPrefix, p.code()));
+        }
+        java.util.Collections.shuffle(lines, random);
+        Path file = writeXlsx(header, lines);
+        long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+        Map<String, Long> threadsBefore = ProcessCpu.thisJvmByKind();
+        long[] cpuBefore = ProcessCpu.sample(backend);
+        ImportRun run = importFile(p.marketDept(), file);
+        long[] cpu = ProcessCpu.since(cpuBefore, backend);
+        Files.deleteIfExists(file);
+        note(String.format(Locale.ROOT, "import again (warm, same shape): %s in %.1f s = %.0f rows/s; created %d, updated %d,"
+                        + " unchanged %d, failed %d; CPU: server JVM %.2f (by threads, ms: %s), PostgreSQL %.2f", run.status(),
+                run.seconds(), lines.size() / run.seconds(), run.created(), run.updated(), run.unchanged(), run.failed(),
+                cpu[0] / 1e9, ProcessCpu.perRequest(threadsBefore, ProcessCpu.thisJvmByKind(), 1), cpu[1] / 1e9));
     }
 
     /** The dictionary as a file's columns need it, by Chinese label. */
@@ -495,7 +526,7 @@ class CustomerBenchmark extends CustomerApiTestBase {
                 errors.substring(0, Math.min(errors.length(), 600)));
     }
 
-    private record CopyBaseline(long customers, long history, double seconds) {
+    private record CopyBaseline(long customers, long history, double seconds, double databaseCpu) {
     }
 
     /**
@@ -524,6 +555,8 @@ class CustomerBenchmark extends CustomerApiTestBase {
                         + ") to stdout", out);
             }
             con.setAutoCommit(false);
+            long backend = con.unwrap(PGConnection.class).getBackendPID();
+            long[] cpuBefore = ProcessCpu.sample(backend);
             long t0 = System.nanoTime();
             long c;
             long h;
@@ -532,8 +565,9 @@ class CustomerBenchmark extends CustomerApiTestBase {
                 h = copy.copyIn("copy customer_history (" + historyColumns + ") from stdin", in2);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long[] cpu = ProcessCpu.since(cpuBefore, backend);
             con.rollback();
-            return new CopyBaseline(c, h, seconds);
+            return new CopyBaseline(c, h, seconds, cpu[1] / 1e9);
         } finally {
             Files.deleteIfExists(customers);
             Files.deleteIfExists(history);

@@ -333,6 +333,22 @@ public class CustomerImportTest extends CustomerApiTestBase {
      */
     @Test
     void aFileOfManyChunksWrittenTwoAtATimeGivesTheResultOfOneRowAfterAnother() {
+        withChunkSize(500, this::manyChunks);
+    }
+
+    /** Runs {@code test} with the importer's chunks of {@code rows} rows (a test's file need not be thousands long). */
+    private void withChunkSize(int rows, Runnable test) {
+        Object importer = context.getBean("customerImporter");
+        Object before = ReflectionTestUtils.getField(importer, "chunkSize");
+        ReflectionTestUtils.setField(importer, "chunkSize", rows);
+        try {
+            test.run();
+        } finally {
+            ReflectionTestUtils.setField(importer, "chunkSize", before);
+        }
+    }
+
+    private void manyChunks() {
         County c = county();
         int rows = 1_300;
         List<String> codes = new ArrayList<>();
@@ -374,6 +390,48 @@ public class CustomerImportTest extends CustomerApiTestBase {
                 .as("分块店 created and not renamed: every one counted once")
                 .isEqualTo(jdbc.queryForObject("select count(*) from customer where customer_code = any(?) "
                         + "and store_name like '分块店%'", Long.class, (Object) codes.toArray(String[]::new)));
+    }
+
+    /**
+     * A chunk of updates the archive refuses (two rows with a value it does not take) is written again in parts: the
+     * two bad rows fail with their field named, every other row of the chunk is written, with its history.
+     */
+    @Test
+    void badUpdatesInARefusedChunkFailAloneAndEveryOtherRowIsWritten() {
+        County c = county();
+        int rows = 40;
+        StringBuilder created = new StringBuilder("customerCode,licenceNo,storeName,retailFormat,marketType,countyCode\n");
+        List<String> codes = new ArrayList<>();
+        List<String> licences = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            codes.add(digits(12));
+            licences.add(digits(12));
+            created.append(codes.get(i)).append(',').append(licences.get(i)).append(",拆分店").append(i).append(",1,1,")
+                    .append(c.code()).append('\n');
+        }
+        var first = files.upload("/api/v1/customers/import", c.marketDept(), "new.csv",
+                created.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(counts(first.json())).as("%s", first).containsExactly(rows, rows, 0, 0, 0);
+        StringBuilder changed = new StringBuilder("customerCode,licenceNo,storeName,retailFormat,marketType,countyCode\n");
+        for (int i = 0; i < rows; i++) {
+            String format = i == 7 || i == 31 ? "99" : "2";
+            changed.append(codes.get(i)).append(',').append(licences.get(i)).append(",改名店").append(i).append(',')
+                    .append(format).append(",1,").append(c.code()).append('\n');
+        }
+
+        withChunkSize(rows, () -> {
+            var r = files.upload("/api/v1/customers/import", c.marketDept(), "changes.csv",
+                    changed.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertThat(counts(r.json())).as("%s", r).containsExactly(rows, 0, rows - 2, 0, 2);
+            assertThat(errorKeys(r.json())).containsExactly("9:retailFormat", "33:retailFormat");
+            String source = "IMPORT:" + r.json().get("id").asLong();
+            assertThat(jdbc.queryForList("select store_name from customer where customer_code = any(?) order by store_name",
+                    String.class, (Object) new String[] {codes.get(6), codes.get(7), codes.get(31), codes.get(39)}))
+                    .containsExactly("拆分店31", "拆分店7", "改名店39", "改名店6");
+            assertThat(jdbc.queryForObject("select count(distinct customer_code) from customer_history where source = ?",
+                    Integer.class, source)).isEqualTo(rows - 2);
+        });
     }
 
     /**

@@ -69,7 +69,8 @@ final class ProcessCpu {
     }
 
     /** Kinds of this JVM's threads, by their names in /proc: what the server's CPU went to. */
-    static final List<String> KINDS = List.of("requests", "import reader", "import writers", "JIT", "GC", "other");
+    static final List<String> KINDS = List.of("requests", "import reader", "import writers", "JIT", "GC", "other",
+            "ended threads");
 
     /** CPU time (ns) of this JVM's threads by {@link #KINDS}, read from /proc/self/task; empty where it cannot tell. */
     static Map<String, Long> thisJvmByKind() {
@@ -88,6 +89,9 @@ final class ProcessCpu {
         } catch (IOException e) {
             return Map.of();
         }
+        // the process's time includes its ended threads' (an import's writers end with it), which /proc/self/task lacks
+        long live = byKind.values().stream().mapToLong(Long::longValue).sum();
+        byKind.put("ended threads", Math.max(0, thisJvm() - live));
         return byKind;
     }
 
@@ -96,7 +100,10 @@ final class ProcessCpu {
             return "requests";
         }
         if (threadName.startsWith("customer-import")) {
-            return threadName.contains("-writer") ? "import writers" : "import reader";
+            return "import reader";
+        }
+        if (threadName.startsWith("import-writer")) {
+            return "import writers";
         }
         if (threadName.contains("Compiler")) {
             return "JIT";
