@@ -59,6 +59,16 @@ final class ImportColumns {
         return out;
     }
 
+    /** The exported row changed as {@link #updated} changes it, and then once more: for a second import of it. */
+    List<String> updatedAgain(List<String> row, int i) {
+        List<String> out = updated(row, i);
+        out.set(storeName, out.get(storeName) + "再");
+        for (int c : changed) {
+            out.set(c, fit("再" + i, meta.get(c)));
+        }
+        return out;
+    }
+
     /** The exported row as a new customer in the county: fresh code and licence, every writable column filled. */
     List<String> created(List<String> row, int i, String prefix, String countyCode) {
         List<String> out = new ArrayList<>(row.size());

@@ -1,15 +1,18 @@
 package com.tobacco.retailcrm.customer.domain;
 
 import java.time.DateTimeException;
+import java.util.regex.Pattern;
 
 /** 月日 (MM-DD) of a yearly date such as a birthday: 02-29 is a valid day, since it exists in leap years. */
 final class MonthDay {
+
+    private static final Pattern FORMAT = Pattern.compile("\\d{2}-\\d{2}");
 
     private MonthDay() {
     }
 
     static boolean isValid(String v) {
-        if (v == null || !v.matches("\\d{2}-\\d{2}")) {
+        if (v == null || !FORMAT.matcher(v).matches()) {
             return false;
         }
         try {

@@ -355,14 +355,16 @@ class CustomerImporter {
     }
 
     private static ImportRow canonical(SheetRow row, ImportHeader header, Map<String, String> counties) {
-        Map<String, String> values = new LinkedHashMap<>();
-        header.columns().forEach((column, field) -> {
-            String value = CellParser.canonical(field, row.cell(column));
+        // sized for every column at once: a full-width row would otherwise grow its map three times
+        Map<String, String> values = new LinkedHashMap<>(header.columns().size() * 4 / 3 + 1);
+        for (var column : header.columns().entrySet()) {
+            ImportField field = column.getValue();
+            String value = CellParser.canonical(field, row.cell(column.getKey()));
             if (field.key().equals(ImportField.COUNTY_CODE) && value != null) {
                 value = counties.getOrDefault(value, value);
             }
             values.put(field.key(), value);
-        });
+        }
         return new ImportRow(row.number(), values);
     }
 

@@ -148,7 +148,7 @@ class CustomerRowWriter {
     private static Map<String, Object> settle(ImportRow row, Map<String, ImportField> fields,
                                               Optional<CustomerRecord> existing, List<FieldProblem> problems) {
         String county = row.values().get(ImportField.COUNTY_CODE);
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>(row.values().size() * 4 / 3 + 1);
         for (var entry : row.values().entrySet()) {
             ImportField field = fields.get(entry.getKey());
             String value = entry.getValue();
