@@ -10,7 +10,6 @@ import com.tobacco.retailcrm.security.api.CurrentUsers;
 import com.tobacco.retailcrm.shared.api.FieldProblem;
 import com.tobacco.retailcrm.shared.web.Messages;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,13 +91,13 @@ public class CustomerBatchCreation {
                 outcomes.add(null);
             }
         }
-        Instant now = clock.instant();
+        String at = CustomerStore.copyText(clock.instant());
         String who = CurrentUsers.current().map(CurrentUser::username).orElse("system");
         List<Long> ids = store.reserveIds(valid.size());
         Map<Integer, CustomerStore.RenderedCustomer> rendered = new HashMap<>();
         int i = 0;
         for (var entry : valid.entrySet()) {
-            rendered.put(entry.getKey(), store.render(entry.getValue(), ids.get(i++), now, who, source.toString()));
+            rendered.put(entry.getKey(), store.render(entry.getValue(), ids.get(i++), at, who, source.toString()));
         }
         return new Prepared(rows, outcomes, valid, rendered);
     }

@@ -73,6 +73,8 @@ public class CustomerBatchUpdate {
         private final List<CustomerStore.HistoryEntry> history = new ArrayList<>();
         private final List<AuditEntry> events = new ArrayList<>();
         private final CustomerValidator.CountyManagers managers = validator.new CountyManagers();
+        /** When the batch's changes are made: one instant for all of them, as they are written together. */
+        private final Instant now = clock.instant();
 
         private Batch(Map<String, Customer> current) {
             this.current = current;
@@ -103,7 +105,6 @@ public class CustomerBatchUpdate {
             if (diffs.isEmpty()) {
                 return new AppliedChanges(customerCode, customer.version(), List.of());
             }
-            Instant now = clock.instant();
             history.addAll(archive.history(customer, diffs, now, source, reason));
             events.add(CustomerArchiveService.changeEvent(customerCode, diffs, source));
             diffs.forEach(d -> changedKeys.computeIfAbsent(customer.id(), id -> new LinkedHashSet<>()).add(d.field()));
