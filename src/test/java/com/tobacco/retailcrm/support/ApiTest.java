@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public abstract class ApiTest {
             registry.add("spring.datasource.username", TestDatabase::user);
             registry.add("spring.datasource.password", TestDatabase::password);
         } else {
-            Path dir = Files.createTempDirectory("crm-test-");
+            Path dir = TemporaryDataDirectories.create("crm-test-");
             registry.add("crm.data-dir", dir::toString);
         }
         registry.add("crm.bootstrap-password", () -> BOOTSTRAP_PASSWORD);

@@ -3,7 +3,7 @@ package com.tobacco.retailcrm.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.retailcrm.RetailCrmApplication;
-import java.nio.file.Files;
+import com.tobacco.retailcrm.support.TemporaryDataDirectories;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ class EngineStartupTest {
                 "--crm.calendar.seed=false", "--spring.main.banner-mode=off"));
         String database = null;
         if (server.isBlank()) {
-            Path dir = Files.createTempDirectory("crm-engine-");
+            Path dir = TemporaryDataDirectories.create("crm-engine-");
             args.add("--crm.data-dir=" + dir);
         } else {
             database = "crm_engine_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
